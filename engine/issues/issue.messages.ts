@@ -1,0 +1,74 @@
+import type { LocalizedText } from '../definition/module-definition.types';
+import type { Issue } from './issue.types';
+
+type Params = Record<string, string | number>;
+
+/**
+ * Every issue code the engine emits, with its text in Spanish and English.
+ * `{name}` placeholders are filled from the issue's params.
+ */
+const MESSAGES: Record<string, LocalizedText> = {
+  // records
+  required: { es: 'El campo es obligatorio.', en: 'This field is required.' },
+  type: { es: 'El valor debe ser de tipo {expected}.', en: 'The value must be of type {expected}.' },
+  unknownField: { es: 'El campo «{field}» no existe en este módulo.', en: 'Field "{field}" does not exist in this module.' },
+  readOnly: { es: 'El campo es de solo lectura.', en: 'This field is read-only.' },
+  maxLength: { es: 'Máximo {limit} caracteres.', en: 'At most {limit} characters.' },
+  minimum: { es: 'El valor mínimo es {limit}.', en: 'The minimum value is {limit}.' },
+  maximum: { es: 'El valor máximo es {limit}.', en: 'The maximum value is {limit}.' },
+  maxItems: { es: 'Máximo {limit} elementos.', en: 'At most {limit} items.' },
+  uniqueItems: { es: 'Hay valores repetidos.', en: 'Values are repeated.' },
+  pattern: { es: 'El formato no es válido.', en: 'The format is not valid.' },
+  scale: { es: 'Máximo {scale} decimales.', en: 'At most {scale} decimal places.' },
+  decimal: { es: 'Debe ser un número.', en: 'Must be a number.' },
+  option: { es: '«{value}» no es una opción de la lista.', en: '"{value}" is not one of the options.' },
+  'format.email': { es: 'El correo electrónico no es válido.', en: 'The e-mail address is not valid.' },
+  'format.date': { es: 'La fecha debe tener el formato AAAA-MM-DD.', en: 'The date must be YYYY-MM-DD.' },
+  'format.datetime': { es: 'La fecha y hora no son válidas (ISO 8601).', en: 'The date and time are not valid (ISO 8601).' },
+  'format.url': { es: 'La URL no es válida.', en: 'The URL is not valid.' },
+  'format.phone': { es: 'El teléfono no es válido.', en: 'The phone number is not valid.' },
+  'format.uuid': { es: 'El identificador no es válido.', en: 'The identifier is not valid.' },
+  fileType: { es: 'Tipo de archivo no permitido; se aceptan: {accept}.', en: 'File type not allowed; accepted: {accept}.' },
+  fileSize: { es: 'El archivo supera {limit} MB.', en: 'The file is larger than {limit} MB.' },
+  invalid: { es: 'El valor no es válido.', en: 'The value is not valid.' },
+  record: { es: 'El registro debe ser un objeto JSON.', en: 'The record must be a JSON object.' },
+  // definitions
+  'definition.schema': { es: 'La definición no cumple el formato: {detail}.', en: 'The definition does not match the format: {detail}.' },
+  'definition.duplicateKey': { es: 'La clave «{key}» está repetida.', en: 'Key "{key}" is repeated.' },
+  'definition.unknownType': { es: 'El tipo de campo «{value}» no existe.', en: 'Field type "{value}" does not exist.' },
+  'definition.unknownModule': { es: 'El módulo «{target}» no existe.', en: 'Module "{target}" does not exist.' },
+  'definition.unknownFieldRef': { es: 'Se refiere al campo «{field}», que no existe.', en: 'Refers to field "{field}", which does not exist.' },
+  'definition.badLogic': { es: 'La condición JsonLogic no es válida: {detail}.', en: 'The JsonLogic condition is not valid: {detail}.' },
+  'definition.badTemplate': { es: 'La plantilla no es válida: {detail}.', en: 'The template is not valid: {detail}.' },
+  'definition.badRange': { es: 'El mínimo es mayor que el máximo.', en: 'The minimum is greater than the maximum.' },
+  'definition.unknownPlugin': { es: 'El complemento «{name}» no está instalado.', en: 'Plugin "{name}" is not installed.' },
+  'definition.pluginConfig': { es: 'La configuración del complemento no es válida: {detail}.', en: 'The plugin configuration is not valid: {detail}.' },
+  'definition.lockedField': { es: 'El campo «{key}» es fijo y no se puede archivar.', en: 'Field "{key}" is fixed and cannot be archived.' },
+  'definition.keyChanged': { es: 'La clave del módulo no se puede cambiar.', en: 'The module key cannot be changed.' },
+  // queries
+  'query.unknownField': { es: 'No se puede filtrar por «{field}»: no existe.', en: 'Cannot filter by "{field}": it does not exist.' },
+  'query.operator': { es: 'El operador «{op}» no aplica a un campo de tipo {type}.', en: 'Operator "{op}" does not apply to a {type} field.' },
+  'query.value': { es: 'El valor no sirve para el operador «{op}»: {detail}.', en: 'The value does not fit operator "{op}": {detail}.' },
+  'query.shape': { es: 'El filtro no tiene la forma esperada: {detail}.', en: 'The filter does not have the expected shape: {detail}.' },
+  'query.depth': { es: 'El filtro tiene demasiados niveles (máximo {limit}).', en: 'The filter is nested too deeply (at most {limit}).' },
+  'query.sort': { es: 'No se puede ordenar por «{field}».', en: 'Cannot sort by "{field}".' },
+  'query.limit': { es: 'El tamaño de página debe estar entre 1 y {limit}.', en: 'The page size must be between 1 and {limit}.' },
+  'query.cursor': { es: 'El cursor de paginación no es válido.', en: 'The paging cursor is not valid.' },
+};
+
+function fill(text: string, params: Params): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function messageFor(code: string, params: Params = {}): LocalizedText {
+  const base = MESSAGES[code] ?? MESSAGES.invalid;
+  return { es: fill(base.es, params), en: fill(base.en, params) };
+}
+
+export function issue(path: string, code: string, params: Params = {}): Issue {
+  return { path, code, message: messageFor(code, params) };
+}
+
+export function hasMessage(code: string): boolean {
+  return code in MESSAGES;
+}

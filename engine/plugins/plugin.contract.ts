@@ -1,0 +1,81 @@
+import type { LocalizedText, ModuleDefinition, ModuleField } from '../definition/module-definition.types';
+import type { Issue } from '../issues/issue.types';
+
+export type RecordValues = Record<string, unknown>;
+
+/** What a plugin may read besides the record in hand; the runtime provides it, scoped to the caller's operation. */
+export interface PluginServices {
+  /** Reads one live record of a module, or null when it does not exist or is deleted. */
+  findRecord(module: string, id: string): Promise<RecordValues | null>;
+}
+
+export interface HookContext<Config> {
+  definition: ModuleDefinition;
+  config: Config;
+  event: 'create' | 'update';
+  /** The record as it will be saved; hooks may change it in place. */
+  record: RecordValues;
+  /** The stored record before this write; null on create. */
+  previous: RecordValues | null;
+  /** Field keys the client sent in this write. */
+  changed: ReadonlySet<string>;
+  user: { id: string; locale: 'es' | 'en' };
+  services: PluginServices;
+}
+
+export interface SavedContext<Config> extends Omit<HookContext<Config>, 'record'> {
+  record: Readonly<RecordValues> & { id: string };
+}
+
+export interface ActionContext<Config> {
+  definition: ModuleDefinition;
+  config: Config;
+  record: Readonly<RecordValues> & { id: string };
+  input: RecordValues;
+  user: { id: string; locale: 'es' | 'en' };
+  services: PluginServices;
+}
+
+/** What an action asks the runtime to do, in one transaction with the record's audit. */
+export interface ActionResult {
+  /** Changes to the record the action ran on. */
+  patch?: RecordValues;
+  /** Records to create in other modules (a gestión, a note...). */
+  create?: { module: string; values: RecordValues }[];
+  message?: LocalizedText;
+}
+
+export interface PluginAction<Config> {
+  key: string;
+  label: LocalizedText;
+  /** JSON Schema of the action's input, shown as a form. */
+  inputSchema?: Record<string, unknown>;
+  run(context: ActionContext<Config>): Promise<ActionResult> | ActionResult;
+}
+
+export interface ComputedField<Config> {
+  field: ModuleField;
+  compute(record: Readonly<RecordValues>, config: Config): unknown;
+}
+
+/**
+ * A module plugin: a package that adds behaviour to the modules whose
+ * definition lists it under `plugins`, with that module's `config`.
+ */
+export interface ModulePlugin<Config = Record<string, unknown>> {
+  name: string;
+  version: string;
+  description: LocalizedText;
+  /** Checks the `config` a definition gives this plugin; returns plain-sentence problems. */
+  checkConfig(config: Record<string, unknown>): string[];
+  hooks?: {
+    /** Runs before validation: normalise or fill values so validation sees them. */
+    beforeValidate?(context: HookContext<Config>): Promise<void> | void;
+    /** Runs after validation, inside the write: compute values; returned issues refuse the write. */
+    beforeSave?(context: HookContext<Config>): Promise<Issue[] | void> | Issue[] | void;
+    /** Runs after the row and its audit are written, inside the same transaction. */
+    afterSave?(context: SavedContext<Config>): Promise<void> | void;
+  };
+  computedFields?: ComputedField<Config>[];
+  actions?: PluginAction<Config>[];
+}
