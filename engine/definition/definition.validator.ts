@@ -10,7 +10,7 @@ import type { JsonLogic, ModuleDefinition, ModuleField, PicklistOption } from '.
 import { FIELD_TYPES } from './module-definition.types';
 
 /** Checks a plugin's configuration; returns problems as plain sentences. */
-export type PluginConfigCheck = (config: Record<string, unknown>) => string[];
+export type PluginConfigCheck = (config: Record<string, unknown>, definition: ModuleDefinition) => string[];
 
 export interface DefinitionContext {
   /** Keys of the modules lookups may point to. When absent, lookup targets are not checked. */
@@ -97,7 +97,7 @@ function semanticIssues(definition: ModuleDefinition, context: DefinitionContext
       out.push(issue(`plugins[${i}].name`, 'definition.unknownPlugin', { name: plugin.name }));
       return;
     }
-    for (const detail of check(plugin.config ?? {})) out.push(issue(`plugins[${i}].config`, 'definition.pluginConfig', { detail }));
+    for (const detail of check(plugin.config ?? {}, definition)) out.push(issue(`plugins[${i}].config`, 'definition.pluginConfig', { detail }));
   });
   return out;
 }

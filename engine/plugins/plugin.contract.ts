@@ -66,8 +66,8 @@ export interface ModulePlugin<Config = Record<string, unknown>> {
   name: string;
   version: string;
   description: LocalizedText;
-  /** Checks the `config` a definition gives this plugin; returns plain-sentence problems. */
-  checkConfig(config: Record<string, unknown>): string[];
+  /** Checks the `config` a definition gives this plugin (field keys it names must exist); returns plain-sentence problems in English. */
+  checkConfig(config: Record<string, unknown>, definition: ModuleDefinition): string[];
   hooks?: {
     /** Runs before validation: normalise or fill values so validation sees them. */
     beforeValidate?(context: HookContext<Config>): Promise<void> | void;

@@ -34,7 +34,7 @@ export class PluginHost {
 
   /** Config checks by plugin name, for `validateDefinition`'s context. */
   configChecks(): ReadonlyMap<string, PluginConfigCheck> {
-    return new Map([...this.plugins].map(([name, plugin]) => [name, (config: Record<string, unknown>) => plugin.checkConfig(config)]));
+    return new Map([...this.plugins].map(([name, plugin]) => [name, (config: Record<string, unknown>, definition: ModuleDefinition) => plugin.checkConfig(config, definition)]));
   }
 
   private active(definition: ModuleDefinition): { plugin: AnyPlugin; config: Record<string, unknown> }[] {
