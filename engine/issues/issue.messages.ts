@@ -12,6 +12,7 @@ const MESSAGES: Record<string, LocalizedText> = {
   required: { es: 'El campo es obligatorio.', en: 'This field is required.' },
   type: { es: 'El valor debe ser de tipo {expected}.', en: 'The value must be of type {expected}.' },
   unknownField: { es: 'El campo «{field}» no existe en este módulo.', en: 'Field "{field}" does not exist in this module.' },
+  archivedField: { es: 'El campo «{field}» está archivado y no admite valores.', en: 'Field "{field}" is archived and takes no values.' },
   readOnly: { es: 'El campo es de solo lectura.', en: 'This field is read-only.' },
   maxLength: { es: 'Máximo {limit} caracteres.', en: 'At most {limit} characters.' },
   minimum: { es: 'El valor mínimo es {limit}.', en: 'The minimum value is {limit}.' },

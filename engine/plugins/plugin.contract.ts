@@ -1,7 +1,6 @@
 import type { LocalizedText, ModuleDefinition, ModuleField } from '../definition/module-definition.types';
 import type { Issue } from '../issues/issue.types';
-
-export type RecordValues = Record<string, unknown>;
+import type { RecordValues } from '../validation/record.validator';
 
 /** What a plugin may read besides the record in hand; the runtime provides it, scoped to the caller's operation. */
 export interface PluginServices {
