@@ -1,22 +1,20 @@
-import type { Config } from 'jest';
-import { pathsToModuleNameMapper } from 'ts-jest';
-import { compilerOptions } from './tsconfig.base.json';
-
 // One jest run covers every project so `npm test` prints a single summary;
 // nx's per-project `test` targets reuse these settings through --selectProjects.
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.base.json');
+
 const moduleNameMapper = pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/../' });
-const project = (name: string) => ({
+const project = (name) => ({
   displayName: name,
   rootDir: `<rootDir>/${name}`,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.json' }] },
   moduleNameMapper,
   testMatch: ['**/*.spec.ts'],
 });
 
-const config: Config = {
+/** @type {import('jest').Config} */
+module.exports = {
   projects: ['engine', 'modules-catalog', 'plugins', 'test'].map(project),
   reporters: ['default', '<rootDir>/test/summary.reporter.js'],
 };
-
-export default config;
