@@ -34,9 +34,12 @@ export function diffDefinitions(before: ModuleDefinition, after: ModuleDefinitio
     else ops.push(...diffField(old, field));
   });
 
+  // Fields archived by omission keep their place; only the order of the fields `after` names matters.
   const order = applyDiff(before, ops).fields.map((f) => f.key);
-  const wanted = [...after.fields.map((f) => f.key), ...order.filter((k) => !afterKeys.has(k))];
-  if (!deepEqual(order, wanted)) ops.push({ op: 'reorderFields', order: wanted });
+  const wanted = after.fields.map((f) => f.key);
+  if (!deepEqual(order.filter((k) => afterKeys.has(k)), wanted)) {
+    ops.push({ op: 'reorderFields', order: [...wanted, ...order.filter((k) => !afterKeys.has(k))] });
+  }
 
   if (!deepEqual(before.rules ?? [], after.rules ?? []) || (before.rules === undefined) !== (after.rules === undefined)) {
     ops.push({ op: 'changeRules', rules: after.rules ?? [] });
