@@ -79,6 +79,6 @@ export function checkTemplate(template: string): string | null {
     hb.precompile(normalizeSingleBraces(template), COMPILE_OPTIONS);
     return null;
   } catch (error) {
-    return (error as Error).message.split('\n')[0];
+    return (error as Error).message.replace(/\s*\n\s*/g, ' ').slice(0, 300);
   }
 }
