@@ -14,6 +14,7 @@ export * from './rules/formula.evaluator';
 export * from './rules/record-rules.evaluator';
 export * from './validation/record-schema.builder';
 export * from './validation/record.validator';
+export * from './validation/record.ajv';
 export * from './diff/diff.types';
 export * from './diff/deep-equal';
 export * from './diff/definition.differ';

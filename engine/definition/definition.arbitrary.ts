@@ -25,7 +25,7 @@ const optionsArb = fc
   .chain((keys) => fc.tuple(...keys.map(optionArb)));
 
 const common = { required: fc.boolean(), searchable: fc.boolean(), filterable: fc.boolean(), unique: fc.boolean(), help: textArb };
-const optionalCommon = Object.keys(common);
+const optionalCommon: string[] = Object.keys(common);
 
 const SCALAR_TYPES: FieldType[] = ['text', 'longText', 'integer', 'decimal', 'currency', 'percent', 'date', 'datetime', 'boolean', 'select', 'multiSelect', 'email', 'phone', 'url', 'lookup', 'user', 'formula'];
 
@@ -34,7 +34,7 @@ export function fieldArb(key: string, types: FieldType[] = [...SCALAR_TYPES, 'fi
   return fc.constantFrom(...types).chain((type) => {
     const base = { key: fc.constant(key), type: fc.constant(type), label: textArb, ...common };
     const make = (extra: Record<string, fc.Arbitrary<unknown>>, required: string[] = []) =>
-      fc.record({ ...base, ...extra }, { requiredKeys: ['key', 'type', 'label', ...required] }).map((f) => {
+      fc.record({ ...base, ...extra } as Record<string, fc.Arbitrary<unknown>>, { requiredKeys: ['key', 'type', 'label', ...required] }).map((f) => {
         for (const name of optionalCommon) if ((f as Record<string, unknown>)[name] === undefined) delete (f as Record<string, unknown>)[name];
         return f as unknown as ModuleField;
       });
@@ -102,7 +102,7 @@ export const definitionPairArb: fc.Arbitrary<[ModuleDefinition, ModuleDefinition
       rules: fc.option(fc.constant([{ key: 'regla', assert: true, message: { es: 'Regla', en: 'Rule' } }]), { nil: undefined }),
     }),
   )
-  .map(({ inBefore, changed, archived, first, second, order, beforeNames, afterNames, icon, rules }) => {
+  .map(({ inBefore, changed, archived, first, second, order, beforeNames, afterNames, icon, rules }): [ModuleDefinition, ModuleDefinition] => {
     const before: ModuleDefinition = {
       key: 'modulo',
       version: 1,
@@ -122,7 +122,7 @@ export const definitionPairArb: fc.Arbitrary<[ModuleDefinition, ModuleDefinition
         else field.archived = archived[i];
         return field;
       }),
-      ...(rules && { rules }),
+      ...(rules && { rules: structuredClone(rules) as unknown as ModuleDefinition['rules'] }),
     };
     return [before, after];
   });

@@ -66,7 +66,7 @@ describe('validateDefinition', () => {
     expect(broken((d) => delete (d.fields[1] as Partial<ModuleDefinition['fields'][number]>).label)).toEqual([
       expect.objectContaining({ path: 'fields[1]', code: 'definition.schema', message: expect.objectContaining({ en: expect.stringContaining('missing "label"') }) }),
     ]);
-    expect(broken((d) => ((d.fields[1] as Record<string, unknown>).options = []))).toEqual([
+    expect(broken((d) => ((d.fields[1] as unknown as Record<string, unknown>).options = []))).toEqual([
       expect.objectContaining({ path: 'fields[1]', code: 'definition.schema', message: expect.objectContaining({ en: expect.stringContaining('unexpected property "options"') }) }),
     ]);
     expect(broken((d) => (d.key = 'Casos Nuevos'))).toEqual([expect.objectContaining({ path: 'key', code: 'definition.schema' })]);

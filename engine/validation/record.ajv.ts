@@ -1,10 +1,10 @@
 import Ajv, { type ErrorObject, type SchemaValidateFunction } from 'ajv';
+import type { DataValidateFunction } from 'ajv/dist/types';
 import addFormats from 'ajv-formats';
 import Decimal from 'decimal.js';
 
 /** Digits a numeric(20, s) column holds before the point. */
 const INTEGER_DIGITS = 18;
-const DECIMAL_STRING = /^-?\d+(\.\d+)?$/;
 
 interface DecimalRule {
   scale: number;
@@ -16,29 +16,59 @@ interface FileRule {
   maxSizeMb: number;
 }
 
-function decimalPlaces(data: number | string): number {
-  const text = typeof data === 'number' ? String(data) : data;
-  if (/e/i.test(text)) return new Decimal(text).decimalPlaces();
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
+function refuse(check: DataValidateFunction, keyword: string, params: Record<string, unknown>): false {
+  check.errors = [{ keyword, params, message: keyword }];
+  return false;
 }
 
-const checkDecimal: SchemaValidateFunction = function (rule: DecimalRule, data: unknown): boolean {
-  const fail = (params: Record<string, unknown>) => {
-    checkDecimal.errors = [{ keyword: 'x-decimal', params, message: String(params.code) }];
-    return false;
+/**
+ * maxLength counts characters, not UTF-16 units. Ajv's own version counts
+ * every string; a string no longer in units than the limit cannot be longer
+ * in characters, so only the rare long string pays for the count.
+ */
+function compileMaxLength(limit: number): DataValidateFunction {
+  const check: DataValidateFunction = (data: unknown): boolean => {
+    if (typeof data !== 'string' || data.length <= limit) return true;
+    let characters = 0;
+    for (const _ of data) characters++;
+    return characters <= limit || refuse(check, 'maxLength', { limit });
   };
-  if (typeof data === 'string' && !DECIMAL_STRING.test(data)) return fail({ code: 'decimal' });
-  if (typeof data === 'number' && !Number.isFinite(data)) return fail({ code: 'decimal' });
-  const value = data as number | string;
-  const integerDigits = String(value).replace(/^-/, '').split('.')[0].length;
-  if (typeof value === 'string' && integerDigits > INTEGER_DIGITS) return fail({ code: 'maximum', limit: `1e${INTEGER_DIGITS}` });
-  if (decimalPlaces(value) > rule.scale) return fail({ code: 'scale', scale: rule.scale });
-  const numeric = Number(value);
-  if (rule.minimum !== undefined && numeric < rule.minimum) return fail({ code: 'minimum', limit: rule.minimum });
-  if (rule.maximum !== undefined && numeric > rule.maximum) return fail({ code: 'maximum', limit: rule.maximum });
-  return true;
-};
+  return check;
+}
+
+/**
+ * Decimal amounts as numbers or strings. Compiled once per field: one regex
+ * bounds the digits before and after the point, so a valid value costs one test.
+ */
+function compileDecimal(rule: DecimalRule): DataValidateFunction {
+  const shape = new RegExp(`^-?\\d{1,${INTEGER_DIGITS}}(?:\\.\\d{1,${rule.scale}})?$`);
+  const loose = /^-?\d+(?:\.\d+)?$/;
+  const check: DataValidateFunction = (data: unknown): boolean => {
+    let text: string;
+    if (typeof data === 'number') {
+      if (!Number.isFinite(data)) return refuse(check, 'x-decimal', { code: 'decimal' });
+      text = String(data);
+      if (text.includes('e')) text = new Decimal(data).toFixed();
+    } else if (typeof data === 'string') {
+      text = data;
+    } else {
+      return true; // the type keyword reports it
+    }
+    if (!shape.test(text)) {
+      if (!loose.test(text)) return refuse(check, 'x-decimal', { code: 'decimal' });
+      const whole = text.replace(/^-/, '').split('.')[0];
+      if (whole.length > INTEGER_DIGITS) return refuse(check, 'x-decimal', { code: 'maximum', limit: `1e${INTEGER_DIGITS}` });
+      return refuse(check, 'x-decimal', { code: 'scale', scale: rule.scale });
+    }
+    if (rule.minimum !== undefined || rule.maximum !== undefined) {
+      const numeric = Number(text);
+      if (rule.minimum !== undefined && numeric < rule.minimum) return refuse(check, 'x-decimal', { code: 'minimum', limit: rule.minimum });
+      if (rule.maximum !== undefined && numeric > rule.maximum) return refuse(check, 'x-decimal', { code: 'maximum', limit: rule.maximum });
+    }
+    return true;
+  };
+  return check;
+}
 
 const checkFiles: SchemaValidateFunction = function (rule: FileRule, data: unknown): boolean {
   if (!Array.isArray(data)) return true;
@@ -65,7 +95,9 @@ export function createRecordAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, useDefaults: false, coerceTypes: false });
   addFormats(ajv, ['date', 'date-time', 'email', 'uri', 'uuid']);
   ajv.addFormat('phone', PHONE_PATTERN);
-  ajv.addKeyword({ keyword: 'x-decimal', validate: checkDecimal, errors: true });
+  ajv.removeKeyword('maxLength');
+  ajv.addKeyword({ keyword: 'maxLength', schemaType: 'number', compile: (limit: number) => compileMaxLength(limit), errors: true });
+  ajv.addKeyword({ keyword: 'x-decimal', compile: (rule: DecimalRule) => compileDecimal(rule), errors: true });
   ajv.addKeyword({ keyword: 'x-file', validate: checkFiles, errors: true });
   return ajv;
 }

@@ -72,6 +72,11 @@ describe('validateRecord', () => {
     }
   });
 
+  it('counts characters, not UTF-16 units, against maxLength', () => {
+    expect(codes({ ...valid, asunto: '😀'.repeat(120) })).toEqual([]);
+    expect(codes({ ...valid, asunto: '😀'.repeat(121) })).toEqual([['asunto', 'maxLength']]);
+  });
+
   it('checks attachments: type and size, on the file that breaks them', () => {
     expect(codes({ ...valid, adjuntos: [{ id: 'a', name: 'ok.jpg', size: 1 }, { id: 'b', name: 'virus.exe', size: 1 }] })).toEqual([['adjuntos[1]', 'fileType']]);
     expect(codes({ ...valid, adjuntos: [{ id: 'a', name: 'big.pdf', size: 6 * 1024 * 1024 }] })).toEqual([['adjuntos[0]', 'fileSize']]);

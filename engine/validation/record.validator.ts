@@ -21,7 +21,8 @@ export interface ValidateOptions {
 /** Everything about a definition the validator needs, prepared once per definition version. */
 interface CompiledModule {
   validateInput: ValidateFunction;
-  byKey: Map<string, ModuleField>;
+  /** Archived and computed fields: keys a client may not write. */
+  guarded: ModuleField[];
   /** Active fields that can be required or read-only: statically or by condition. */
   checked: ModuleField[];
   subtables: SubtableField[];
@@ -53,7 +54,7 @@ function compile(definition: ModuleDefinition): CompiledModule {
     const active = definition.fields.filter((f) => !f.archived);
     compiled = {
       validateInput: ajv.compile(buildInputSchema(definition)),
-      byKey: new Map(definition.fields.map((f) => [f.key, f])),
+      guarded: definition.fields.filter((f) => f.archived || isComputed(f.type)),
       checked: active.filter((f) => f.required || f.readOnly || f.conditions),
       subtables: active.filter((f): f is SubtableField => f.type === 'subtable' && f.columns.some((c) => c.required || c.conditions)),
       definition,
@@ -94,14 +95,11 @@ function check(module: CompiledModule, input: unknown, options: ValidateOptions)
 
   // Archived and computed fields are not part of the input schema: report them by name, then let ajv see the rest.
   let stripped: RecordValues | undefined;
-  for (const key in values) {
-    const field = module.byKey.get(key);
-    if (!field) continue;
-    if (field.archived) {
-      issues.push(issue(key, 'archivedField', { field: key }));
-    } else if (isComputed(field.type)) {
-      if (!sameValue(values[key], current?.[key] ?? null)) issues.push(issue(key, 'readOnly'));
-    } else continue;
+  for (const field of module.guarded) {
+    const key = field.key;
+    if (!(key in values)) continue;
+    if (field.archived) issues.push(issue(key, 'archivedField', { field: key }));
+    else if (!sameValue(values[key], current?.[key] ?? null)) issues.push(issue(key, 'readOnly'));
     stripped ??= { ...values };
     delete stripped[key];
   }
