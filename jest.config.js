@@ -11,6 +11,8 @@ const project = (name) => ({
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.json' }] },
   moduleNameMapper,
   testMatch: ['**/*.spec.ts'],
+  // End-to-end suites start a real server and database per file.
+  ...(name === 'test' && { testTimeout: 120_000, testPathIgnorePatterns: ['/bench/', '/browser/'] }),
 });
 
 /** @type {import('jest').Config} */

@@ -1,0 +1,4 @@
+import { CoreSchema1764000000000 } from './1764000000000-core-schema';
+
+/** Every system migration, oldest first; the runtime runs the pending ones at start. */
+export const SYSTEM_MIGRATIONS = [CoreSchema1764000000000];

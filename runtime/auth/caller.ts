@@ -1,0 +1,35 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiError } from '../errors/api-error';
+import type { OperationRef } from '../operations/operation-ref';
+
+/** Who is calling and in which operation; set by the guard on every checked request. */
+export interface Caller {
+  userId: string | null;
+  /** A platform token may act in any operation it names. */
+  platform: boolean;
+  operation?: OperationRef;
+  locale: 'es' | 'en';
+}
+
+export interface CallerRequest {
+  headers: Record<string, string | string[] | undefined>;
+  caller?: Caller;
+}
+
+export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
+  const caller = context.switchToHttp().getRequest<CallerRequest>().caller;
+  if (!caller) throw new ApiError(401, 'unauthorized', { es: 'Hace falta iniciar sesión.', en: 'Authentication is required.' });
+  return caller;
+});
+
+/** The operation of the request; routes over module data cannot run without one. */
+export const CurrentOperation = createParamDecorator((_: unknown, context: ExecutionContext): OperationRef => {
+  const operation = context.switchToHttp().getRequest<CallerRequest>().caller?.operation;
+  if (!operation) {
+    throw new ApiError(400, 'operation_required', {
+      es: 'Indique la operación (cabecera X-Operation).',
+      en: 'Name the operation (X-Operation header).',
+    });
+  }
+  return operation;
+});

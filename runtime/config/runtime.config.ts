@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+/** Everything the server reads from its environment; documented in .env.example. */
+export interface RuntimeConfig {
+  /** Postgres URL; when absent the server runs on embedded PGlite in `dataDir`. */
+  databaseUrl?: string;
+  /** Redis URL; when absent jobs run on an in-process queue. */
+  redisUrl?: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  anthropicApiKey?: string;
+  /** Platform token for the API until user sessions exist; generated per start when not set. */
+  bootstrapToken: string;
+  bootstrapTokenGenerated: boolean;
+  /** Operation created with the demo data on first start. */
+  demoOperation?: string;
+  logLevel: string;
+}
+
+export const RUNTIME_CONFIG = Symbol('RUNTIME_CONFIG');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const token = env.BOOTSTRAP_TOKEN?.trim();
+  const demo = env.DEMO_OPERATION === undefined ? 'demo' : env.DEMO_OPERATION.trim();
+  return {
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    redisUrl: env.REDIS_URL?.trim() || undefined,
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST?.trim() || '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR?.trim() || './.data'),
+    anthropicApiKey: env.ANTHROPIC_API_KEY?.trim() || undefined,
+    bootstrapToken: token || randomBytes(24).toString('base64url'),
+    bootstrapTokenGenerated: !token,
+    demoOperation: demo || undefined,
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  };
+}

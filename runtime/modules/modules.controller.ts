@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsObject, IsOptional, Min } from 'class-validator';
+import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
+import type { OperationRef } from '../operations/operation-ref';
+import { ModuleDefinitionsService } from './module-definitions.service';
+
+export class ApplyModuleDto {
+  @IsObject() definition!: Record<string, unknown>;
+  @IsOptional() @IsBoolean() keepAside?: boolean;
+  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+}
+
+export class RollbackModuleDto {
+  @IsInt() @Min(1) version!: number;
+  @IsOptional() @IsBoolean() keepAside?: boolean;
+}
+
+@ApiTags('modules')
+@ApiBearerAuth()
+@ApiHeader({ name: 'X-Operation', required: true })
+@Controller('api/v1/modules')
+export class ModulesController {
+  constructor(@Inject(ModuleDefinitionsService) private readonly modules: ModuleDefinitionsService) {}
+
+  @Get()
+  async list(@CurrentOperation() operation: OperationRef) {
+    const items = await this.modules.list(operation);
+    return { items, total: items.length, nextCursor: null };
+  }
+
+  /** Body: a module definition (version is assigned by the server). */
+  @Post()
+  @HttpCode(201)
+  async create(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() body: Record<string, unknown>) {
+    const [created] = await this.modules.create(operation, [body], caller.userId);
+    return created;
+  }
+
+  @Get(':key')
+  get(@CurrentOperation() operation: OperationRef, @Param('key') key: string) {
+    return this.modules.get(operation, key);
+  }
+
+  @Post(':key/plan')
+  @HttpCode(200)
+  plan(@CurrentOperation() operation: OperationRef, @Param('key') key: string, @Body() body: ApplyModuleDto) {
+    return this.modules.plan(operation, key, body.definition);
+  }
+
+  @Put(':key')
+  apply(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('key') key: string, @Body() body: ApplyModuleDto) {
+    return this.modules.apply(operation, key, body.definition, { keepAside: body.keepAside, expectedVersion: body.expectedVersion, userId: caller.userId });
+  }
+
+  @Get(':key/versions')
+  async versions(@CurrentOperation() operation: OperationRef, @Param('key') key: string) {
+    const items = await this.modules.versions(operation, key);
+    return { items, total: items.length, nextCursor: null };
+  }
+
+  @Post(':key/rollback')
+  @HttpCode(200)
+  rollback(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('key') key: string, @Body() body: RollbackModuleDto) {
+    return this.modules.rollback(operation, key, body.version, { keepAside: body.keepAside, userId: caller.userId });
+  }
+}

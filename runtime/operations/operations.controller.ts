@@ -1,0 +1,29 @@
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { OperationsService } from './operations.service';
+
+export class CreateOperationDto {
+  @IsString() @Matches(/^[a-z][a-z0-9_]{0,39}$/) key!: string;
+  @IsOptional() @IsString() @MaxLength(200) name?: string;
+}
+
+@ApiTags('operations')
+@ApiBearerAuth()
+@Controller('api/v1/operations')
+export class OperationsController {
+  constructor(@Inject(OperationsService) private readonly operations: OperationsService) {}
+
+  @Post()
+  @HttpCode(201)
+  async create(@Body() body: CreateOperationDto) {
+    const row = await this.operations.create(body.key, body.name);
+    return { id: row.id, key: row.key, name: row.name, crmEnabled: row.crmEnabled, adminUsername: OperationsService.adminUsername(row.key) };
+  }
+
+  @Get()
+  async list() {
+    const rows = await this.operations.list();
+    return { items: rows.map((r) => ({ id: r.id, key: r.key, name: r.name, crmEnabled: r.crmEnabled, createdAt: r.createdAt })), total: rows.length, nextCursor: null };
+  }
+}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { RuntimeConfig } from './config/runtime.config';
+import { closeDatabase, openDatabase } from './database/database.provider';
+import { dtoValidationPipe } from './errors/dto-validation.pipe';
+import { setupOpenApi } from './openapi/openapi.setup';
+
+export interface RunningServer {
+  app: NestFastifyApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database, builds the Nest app on Fastify and listens. Used by main.ts and the end-to-end tests. */
+export async function startServer(config: RuntimeConfig): Promise<RunningServer> {
+  const database = await openDatabase(config);
+  const adapter = new FastifyAdapter({ bodyLimit: 50 * 1024 * 1024, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database.dataSource), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(dtoValidationPipe);
+  app.enableShutdownHooks();
+  await setupOpenApi(app);
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    app,
+    url: `http://${config.host}:${port}`,
+    async close() {
+      await app.close();
+      await closeDatabase(database);
+    },
+  };
+}
