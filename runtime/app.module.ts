@@ -1,16 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ApiAuthGuard } from './auth/api-auth.guard';
-import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime.config';
+import type { RuntimeConfig } from './config/runtime.config';
+import { CoreModule } from './core.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController } from './health.controller';
 import { ModulesController } from './modules/modules.controller';
-import { ModuleDefinitionsService } from './modules/module-definitions.service';
 import { OperationsController } from './operations/operations.controller';
-import { OperationsService } from './operations/operations.service';
-import { PluginRegistry } from './plugins/plugin.registry';
 
 @Module({})
 export class AppModule {
@@ -19,6 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        CoreModule.forRoot(config, dataSource),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
@@ -29,13 +28,8 @@ export class AppModule {
       ],
       controllers: [HealthController, OperationsController, ModulesController],
       providers: [
-        { provide: RUNTIME_CONFIG, useValue: config },
-        { provide: DataSource, useValue: dataSource },
         { provide: APP_GUARD, useClass: ApiAuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
-        PluginRegistry,
-        ModuleDefinitionsService,
-        OperationsService,
       ],
     };
   }

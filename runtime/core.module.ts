@@ -1,0 +1,22 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime.config';
+import { ModuleDefinitionsService } from './modules/module-definitions.service';
+import { OperationsService } from './operations/operations.service';
+import { PluginRegistry } from './plugins/plugin.registry';
+
+/** What every feature module may inject: configuration, the database, operations, module definitions, plugins. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: RuntimeConfig, dataSource: DataSource): DynamicModule {
+    const providers = [
+      { provide: RUNTIME_CONFIG, useValue: config },
+      { provide: DataSource, useValue: dataSource },
+      PluginRegistry,
+      ModuleDefinitionsService,
+      OperationsService,
+    ];
+    return { module: CoreModule, providers, exports: providers };
+  }
+}
