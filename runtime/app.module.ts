@@ -8,6 +8,8 @@ import { CoreModule } from './core.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController } from './health.controller';
 import { ModulesController } from './modules/modules.controller';
+import { OpenApiController } from './openapi/openapi.controller';
+import { OpenApiDocument } from './openapi/openapi-document';
 import { OperationsController } from './operations/operations.controller';
 
 @Module({})
@@ -26,10 +28,11 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, OperationsController, ModulesController],
+      controllers: [HealthController, OperationsController, ModulesController, OpenApiController],
       providers: [
         { provide: APP_GUARD, useClass: ApiAuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        OpenApiDocument,
       ],
     };
   }

@@ -6,7 +6,8 @@ import { AppModule } from './app.module';
 import type { RuntimeConfig } from './config/runtime.config';
 import { closeDatabase, openDatabase } from './database/database.provider';
 import { dtoValidationPipe } from './errors/dto-validation.pipe';
-import { setupOpenApi } from './openapi/openapi.setup';
+import { OpenApiDocument } from './openapi/openapi-document';
+import { buildBaseDocument, setupOpenApi } from './openapi/openapi.setup';
 
 export interface RunningServer {
   app: NestFastifyApplication;
@@ -22,7 +23,9 @@ export async function startServer(config: RuntimeConfig): Promise<RunningServer>
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(dtoValidationPipe);
   app.enableShutdownHooks();
-  await setupOpenApi(app);
+  const base = buildBaseDocument(app);
+  app.get(OpenApiDocument).set(base);
+  setupOpenApi(app, base);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

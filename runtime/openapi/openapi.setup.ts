@@ -1,14 +1,24 @@
+import { CATALOG_MODULES } from '@crm/modules-catalog';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { withModuleSchemas } from './module-openapi.builder';
 
-/** The OpenAPI document at /api/docs-json and Swagger UI at /api/docs. */
-export async function setupOpenApi(app: NestFastifyApplication): Promise<void> {
+export const OPENAPI_BASE = Symbol('OPENAPI_BASE');
+
+export function buildBaseDocument(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Contact CRM API')
-    .setDescription('Metadata-driven CRM: modules, records, history, jobs. Errors: { code, message: { es, en }, details: [{ path, code, message }] }.')
+    .setDescription(
+      'Metadata-driven CRM: operations, modules, records, history, jobs. Errors: `{ code, message: { es, en }, details: [{ path, code, message }] }`. ' +
+        'Record schemas here are those of the default catalog; `GET /api/v1/openapi` gives the document for your operation’s current modules.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** The OpenAPI document at /api/docs-json and Swagger UI at /api/docs, with the catalog's record schemas. */
+export function setupOpenApi(app: NestFastifyApplication, base: OpenAPIObject): void {
+  SwaggerModule.setup('api/docs', app, withModuleSchemas(base, CATALOG_MODULES), { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -1,0 +1,24 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
+import { CurrentOperation } from '../auth/caller';
+import { ModuleDefinitionsService } from '../modules/module-definitions.service';
+import type { OperationRef } from '../operations/operation-ref';
+import { withModuleSchemas } from './module-openapi.builder';
+import { OpenApiDocument } from './openapi-document';
+
+@ApiTags('openapi')
+@ApiBearerAuth()
+@ApiHeader({ name: 'X-Operation', required: true })
+@Controller('api/v1/openapi')
+export class OpenApiController {
+  constructor(
+    @Inject(ModuleDefinitionsService) private readonly modules: ModuleDefinitionsService,
+    @Inject(OpenApiDocument) private readonly base: OpenApiDocument,
+  ) {}
+
+  /** The API document with the record schemas of this operation's modules as they are now. */
+  @Get()
+  async document(@CurrentOperation() operation: OperationRef): Promise<OpenAPIObject> {
+    return withModuleSchemas(this.base.get(), await this.modules.list(operation));
+  }
+}
