@@ -17,6 +17,6 @@ const project = (name) => ({
 
 /** @type {import('jest').Config} */
 module.exports = {
-  projects: ['engine', 'modules-catalog', 'plugins', 'test'].map(project),
+  projects: ['engine', 'modules-catalog', 'plugins', 'runtime', 'test'].map(project),
   reporters: ['default', '<rootDir>/test/summary.reporter.js'],
 };
