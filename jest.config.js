@@ -12,11 +12,13 @@ const project = (name) => ({
   moduleNameMapper,
   testMatch: ['**/*.spec.ts'],
   // End-to-end suites start a real server and database per file.
-  ...(name === 'test' && { testTimeout: 120_000, testPathIgnorePatterns: ['/bench/', '/browser/'] }),
+  ...(name === 'test' && { testPathIgnorePatterns: ['/bench/', '/browser/'] }),
 });
 
 /** @type {import('jest').Config} */
 module.exports = {
   projects: ['engine', 'modules-catalog', 'plugins', 'runtime', 'test'].map(project),
   reporters: ['default', '<rootDir>/test/summary.reporter.js'],
+  // End-to-end suites start a real server and database; unit tests finish far sooner.
+  testTimeout: 120_000,
 };

@@ -1,4 +1,5 @@
 import { CoreSchema1764000000000 } from './1764000000000-core-schema';
+import { Access1764000001000 } from './1764000001000-access';
 
 /** Every system migration, oldest first; the runtime runs the pending ones at start. */
-export const SYSTEM_MIGRATIONS = [CoreSchema1764000000000];
+export const SYSTEM_MIGRATIONS = [CoreSchema1764000000000, Access1764000001000];

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { ApiAuthGuard } from './auth/api-auth.guard';
+import { AuthController } from './auth/auth.controller';
 import type { RuntimeConfig } from './config/runtime.config';
 import { CoreModule } from './core.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
@@ -28,7 +29,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, OperationsController, ModulesController, OpenApiController],
+      controllers: [HealthController, AuthController, OperationsController, ModulesController, OpenApiController],
       providers: [
         { provide: APP_GUARD, useClass: ApiAuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

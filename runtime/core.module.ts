@@ -1,11 +1,14 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { LoginService } from './auth/login.service';
+import { SessionService } from './auth/session.service';
+import { SettingsStore } from './auth/settings.store';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime.config';
 import { ModuleDefinitionsService } from './modules/module-definitions.service';
 import { OperationsService } from './operations/operations.service';
 import { PluginRegistry } from './plugins/plugin.registry';
 
-/** What every feature module may inject: configuration, the database, operations, module definitions, plugins. */
+/** What every feature module may inject: configuration, the database, operations, module definitions, plugins, sessions. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -16,6 +19,9 @@ export class CoreModule {
       PluginRegistry,
       ModuleDefinitionsService,
       OperationsService,
+      SettingsStore,
+      SessionService,
+      LoginService,
     ];
     return { module: CoreModule, providers, exports: providers };
   }

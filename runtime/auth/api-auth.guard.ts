@@ -1,45 +1,99 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime.config';
 import { ApiError } from '../errors/api-error';
 import { OperationsService } from '../operations/operations.service';
-import type { CallerRequest } from './caller';
-import { IS_PUBLIC } from './public.decorator';
+import type { Caller, CallerRequest } from './caller';
+import { ALLOW_PENDING_PASSWORD, IS_PUBLIC, PLATFORM_ONLY } from './public.decorator';
+import { SessionService } from './session.service';
+
+const UNAUTHORIZED = () => new ApiError(401, 'unauthorized', { es: 'Credenciales inválidas o ausentes.', en: 'Missing or invalid credentials.' });
 
 /**
  * The one check every route goes through (registered globally): routes are
- * closed unless marked @Public. Until user sessions exist, the platform's
- * bootstrap token is the credential, and it names its operation in X-Operation.
+ * closed unless marked @Public. A user's session carries its operation; the
+ * platform's bootstrap token names the operation it acts in with X-Operation.
  */
 @Injectable()
 export class ApiAuthGuard implements CanActivate {
-  private readonly token: Buffer;
+  private readonly platformToken: Buffer;
 
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
     @Inject(OperationsService) private readonly operations: OperationsService,
+    @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(DataSource) private readonly db: DataSource,
   ) {
-    this.token = Buffer.from(config.bootstrapToken);
+    this.platformToken = Buffer.from(config.bootstrapToken);
+  }
+
+  private flag(name: string, context: ExecutionContext): boolean {
+    return this.reflector.getAllAndOverride<boolean>(name, [context.getHandler(), context.getClass()]) === true;
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (this.flag(IS_PUBLIC, context)) return true;
     const request = context.switchToHttp().getRequest<CallerRequest>();
     const header = request.headers.authorization;
-    const presented = typeof header === 'string' && header.startsWith('Bearer ') ? Buffer.from(header.slice(7).trim()) : undefined;
-    if (!presented || presented.length !== this.token.length || !timingSafeEqual(presented, this.token)) {
-      throw new ApiError(401, 'unauthorized', { es: 'Credenciales inválidas o ausentes.', en: 'Missing or invalid credentials.' });
-    }
+    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (!token) throw UNAUTHORIZED();
     const language = String(request.headers['accept-language'] ?? '');
-    const operationKey = request.headers['x-operation'];
-    request.caller = {
-      userId: null,
-      platform: true,
-      locale: language.startsWith('en') ? 'en' : 'es',
-      operation: typeof operationKey === 'string' && operationKey ? await this.operations.resolve(operationKey) : undefined,
-    };
+    const locale = language.startsWith('en') ? 'en' : 'es';
+
+    if (this.isPlatformToken(token)) {
+      const operationKey = request.headers['x-operation'];
+      request.caller = {
+        userId: null,
+        platform: true,
+        locale,
+        operation: typeof operationKey === 'string' && operationKey ? await this.operations.resolve(operationKey) : undefined,
+      };
+      return true;
+    }
+    if (this.flag(PLATFORM_ONLY, context)) {
+      throw new ApiError(403, 'platform_only', { es: 'Solo la plataforma puede hacer esto.', en: 'Only the platform can do this.' });
+    }
+    request.caller = await this.userCaller(token, locale);
+    if ((request.caller as Caller & { mustChangePassword?: boolean }).mustChangePassword && !this.flag(ALLOW_PENDING_PASSWORD, context)) {
+      throw new ApiError(403, 'password_change_required', {
+        es: 'Debe cambiar la contraseña antes de continuar.',
+        en: 'You must change your password before going on.',
+      });
+    }
     return true;
+  }
+
+  private isPlatformToken(token: string): boolean {
+    const presented = Buffer.from(token);
+    return presented.length === this.platformToken.length && timingSafeEqual(presented, this.platformToken);
+  }
+
+  /** A logged-in user: the token must be valid and the user, its license, its session and its operation still good. */
+  private async userCaller(token: string, locale: 'es' | 'en'): Promise<Caller & { mustChangePassword: boolean }> {
+    if (token.split('.').length !== 3) throw UNAUTHORIZED();
+    const claims = await this.sessions.verify(token);
+    const [row] = await this.db.query(
+      `SELECT u.must_change_password, o.id AS operation_id, o.key, o.schema_name, o.crm_enabled
+         FROM core.users u
+         JOIN core.operations o ON o.id = u.operation_id AND o.deleted_at IS NULL
+         JOIN core.sessions s ON s.id = $3 AND s.user_id = u.id AND s.revoked_at IS NULL
+        WHERE u.id = $1 AND u.operation_id = $2 AND u.token_version = $4 AND u.active AND u.license_active`,
+      [claims.sub, claims.op, claims.sid, claims.tv],
+    );
+    if (!row) {
+      throw new ApiError(401, 'invalid_session', { es: 'La sesión no es válida o expiró; inicie sesión de nuevo.', en: 'The session is not valid or has expired; log in again.' });
+    }
+    if (!row.crm_enabled) throw new ApiError(403, 'crm_disabled', { es: 'El CRM no está habilitado en esta operación.', en: 'The CRM is not enabled for this operation.' });
+    return {
+      userId: claims.sub,
+      sessionId: claims.sid,
+      platform: false,
+      locale,
+      operation: { id: row.operation_id, key: row.key, schemaName: row.schema_name },
+      mustChangePassword: row.must_change_password,
+    };
   }
 }

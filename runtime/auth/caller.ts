@@ -5,6 +5,8 @@ import type { OperationRef } from '../operations/operation-ref';
 /** Who is calling and in which operation; set by the guard on every checked request. */
 export interface Caller {
   userId: string | null;
+  /** The session of a logged-in user, for logging out. */
+  sessionId?: string;
   /** A platform token may act in any operation it names. */
   platform: boolean;
   operation?: OperationRef;

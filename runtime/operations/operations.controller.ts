@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PlatformOnly } from '../auth/public.decorator';
 import { OperationsService } from './operations.service';
 
 export class CreateOperationDto {
@@ -10,6 +11,7 @@ export class CreateOperationDto {
 
 @ApiTags('operations')
 @ApiBearerAuth()
+@PlatformOnly()
 @Controller('api/v1/operations')
 export class OperationsController {
   constructor(@Inject(OperationsService) private readonly operations: OperationsService) {}

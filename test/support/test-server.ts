@@ -28,7 +28,7 @@ export interface TestServer {
 export async function startTestServer(overrides: Partial<RuntimeConfig> = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'crm-test-'));
   const config: RuntimeConfig = {
-    ...loadConfig({ ...process.env, PORT: '0', BOOTSTRAP_TOKEN: 'test-platform-token', DEMO_OPERATION: '', LOG_LEVEL: 'silent' }),
+    ...loadConfig({ ...process.env, PORT: '0', BOOTSTRAP_TOKEN: 'test-platform-token', DEMO_OPERATION: '', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     dataDir,
     ...overrides,
   };
