@@ -2,6 +2,8 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { moduleRight, type ProfilePermissions } from '../access/profile-permissions';
+import { REQUIRES, type Requirement } from '../access/requires.decorator';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime.config';
 import { ApiError } from '../errors/api-error';
 import { OperationsService } from '../operations/operations.service';
@@ -9,12 +11,34 @@ import type { Caller, CallerRequest } from './caller';
 import { ALLOW_PENDING_PASSWORD, IS_PUBLIC, PLATFORM_ONLY } from './public.decorator';
 import { SessionService } from './session.service';
 
+/** A user without a profile may log in but do nothing. */
+const NO_PERMISSIONS: ProfilePermissions = { modules: {}, fields: {}, visibility: 'own', allUsersCanEdit: false, aiAssistant: false, admin: false };
+
+const FORBIDDEN = () => new ApiError(403, 'forbidden', { es: 'Su perfil no permite esta acción.', en: 'Your profile does not allow this.' });
+
+/** Whether a profile meets a route's requirement; a route that declares none is closed to users. */
+function meets(permissions: ProfilePermissions, requirement: Requirement, params: Record<string, string>): boolean {
+  switch (requirement.kind) {
+    case 'user':
+      return true;
+    case 'admin':
+      return permissions.admin;
+    case 'aiAssistant':
+      return permissions.aiAssistant;
+    case 'module': {
+      const module = requirement.module ?? params[requirement.param ?? 'module'];
+      return typeof module === 'string' && moduleRight(permissions, module, requirement.right);
+    }
+  }
+}
+
 const UNAUTHORIZED = () => new ApiError(401, 'unauthorized', { es: 'Credenciales inválidas o ausentes.', en: 'Missing or invalid credentials.' });
 
 /**
  * The one check every route goes through (registered globally): routes are
- * closed unless marked @Public. A user's session carries its operation; the
- * platform's bootstrap token names the operation it acts in with X-Operation.
+ * closed unless marked @Public, and closed to users unless they declare what
+ * profile right they need (@Requires). A user's session carries its operation;
+ * the platform's token names the operation it acts in with X-Operation.
  */
 @Injectable()
 export class ApiAuthGuard implements CanActivate {
@@ -56,12 +80,18 @@ export class ApiAuthGuard implements CanActivate {
     if (this.flag(PLATFORM_ONLY, context)) {
       throw new ApiError(403, 'platform_only', { es: 'Solo la plataforma puede hacer esto.', en: 'Only the platform can do this.' });
     }
-    request.caller = await this.userCaller(token, locale);
-    if ((request.caller as Caller & { mustChangePassword?: boolean }).mustChangePassword && !this.flag(ALLOW_PENDING_PASSWORD, context)) {
+    const caller = await this.userCaller(token, locale);
+    request.caller = caller;
+    if (this.flag(ALLOW_PENDING_PASSWORD, context)) return true;
+    if (caller.mustChangePassword) {
       throw new ApiError(403, 'password_change_required', {
         es: 'Debe cambiar la contraseña antes de continuar.',
         en: 'You must change your password before going on.',
       });
+    }
+    const requirement = this.reflector.getAllAndOverride<Requirement | undefined>(REQUIRES, [context.getHandler(), context.getClass()]);
+    if (!requirement || !meets(caller.permissions ?? NO_PERMISSIONS, requirement, (request as { params?: Record<string, string> }).params ?? {})) {
+      throw FORBIDDEN();
     }
     return true;
   }
@@ -76,8 +106,9 @@ export class ApiAuthGuard implements CanActivate {
     if (token.split('.').length !== 3) throw UNAUTHORIZED();
     const claims = await this.sessions.verify(token);
     const [row] = await this.db.query(
-      `SELECT u.must_change_password, o.id AS operation_id, o.key, o.schema_name, o.crm_enabled
+      `SELECT u.must_change_password, u.role_id, u.level_id, p.permissions, o.id AS operation_id, o.key, o.schema_name, o.crm_enabled
          FROM core.users u
+         LEFT JOIN core.profiles p ON p.id = u.profile_id
          JOIN core.operations o ON o.id = u.operation_id AND o.deleted_at IS NULL
          JOIN core.sessions s ON s.id = $3 AND s.user_id = u.id AND s.revoked_at IS NULL
         WHERE u.id = $1 AND u.operation_id = $2 AND u.token_version = $4 AND u.active AND u.license_active`,
@@ -94,6 +125,9 @@ export class ApiAuthGuard implements CanActivate {
       locale,
       operation: { id: row.operation_id, key: row.key, schemaName: row.schema_name },
       mustChangePassword: row.must_change_password,
+      permissions: row.permissions ?? NO_PERMISSIONS,
+      roleId: row.role_id,
+      levelId: row.level_id,
     };
   }
 }

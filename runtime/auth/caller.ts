@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiError } from '../errors/api-error';
+import type { ProfilePermissions } from '../access/profile-permissions';
 import type { OperationRef } from '../operations/operation-ref';
 
 /** Who is calling and in which operation; set by the guard on every checked request. */
@@ -11,6 +12,10 @@ export interface Caller {
   platform: boolean;
   operation?: OperationRef;
   locale: 'es' | 'en';
+  /** A user's profile; the platform token has none (it may do everything). */
+  permissions?: ProfilePermissions;
+  roleId?: string | null;
+  levelId?: string | null;
 }
 
 export interface CallerRequest {

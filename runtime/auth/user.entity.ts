@@ -12,6 +12,13 @@ export class UserEntity {
   @Column('boolean', { name: 'is_admin' }) isAdmin!: boolean;
   @Column('boolean') active!: boolean;
   @Column('boolean', { name: 'license_active' }) licenseActive!: boolean;
+  @Column('uuid', { name: 'profile_id', nullable: true }) profileId!: string | null;
+  @Column('uuid', { name: 'role_id', nullable: true }) roleId!: string | null;
+  @Column('uuid', { name: 'level_id', nullable: true }) levelId!: string | null;
+  @Column('integer', { name: 'failed_attempts' }) failedAttempts!: number;
+  @Column('timestamptz', { name: 'locked_until', nullable: true }) lockedUntil!: Date | null;
+  @Column('integer', { name: 'token_version' }) tokenVersion!: number;
+  @Column('timestamptz', { name: 'password_changed_at', nullable: true }) passwordChangedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsObject, IsOptional, Min } from 'class-validator';
+import { moduleRight } from '../access/profile-permissions';
+import { Requires } from '../access/requires.decorator';
 import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
 import type { OperationRef } from '../operations/operation-ref';
 import { ModuleDefinitionsService } from './module-definitions.service';
@@ -23,13 +25,16 @@ export class RollbackModuleDto {
 export class ModulesController {
   constructor(@Inject(ModuleDefinitionsService) private readonly modules: ModuleDefinitionsService) {}
 
+  @Requires.user()
   @Get()
-  async list(@CurrentOperation() operation: OperationRef) {
-    const items = await this.modules.list(operation);
+  async list(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller) {
+    const permissions = caller.permissions;
+    const items = (await this.modules.list(operation)).filter((m) => !permissions || moduleRight(permissions, m.key, 'view'));
     return { items, total: items.length, nextCursor: null };
   }
 
   /** Body: a module definition (version is assigned by the server). */
+  @Requires.admin()
   @Post()
   @HttpCode(201)
   async create(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() body: Record<string, unknown>) {
@@ -37,28 +42,33 @@ export class ModulesController {
     return created;
   }
 
+  @Requires.module('view', 'key')
   @Get(':key')
   get(@CurrentOperation() operation: OperationRef, @Param('key') key: string) {
     return this.modules.get(operation, key);
   }
 
+  @Requires.module('settings', 'key')
   @Post(':key/plan')
   @HttpCode(200)
   plan(@CurrentOperation() operation: OperationRef, @Param('key') key: string, @Body() body: ApplyModuleDto) {
     return this.modules.plan(operation, key, body.definition);
   }
 
+  @Requires.module('settings', 'key')
   @Put(':key')
   apply(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('key') key: string, @Body() body: ApplyModuleDto) {
     return this.modules.apply(operation, key, body.definition, { keepAside: body.keepAside, expectedVersion: body.expectedVersion, userId: caller.userId });
   }
 
+  @Requires.module('settings', 'key')
   @Get(':key/versions')
   async versions(@CurrentOperation() operation: OperationRef, @Param('key') key: string) {
     const items = await this.modules.versions(operation, key);
     return { items, total: items.length, nextCursor: null };
   }
 
+  @Requires.module('settings', 'key')
   @Post(':key/rollback')
   @HttpCode(200)
   rollback(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('key') key: string, @Body() body: RollbackModuleDto) {

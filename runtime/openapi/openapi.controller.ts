@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
+import { Requires } from '../access/requires.decorator';
 import { CurrentOperation } from '../auth/caller';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../operations/operation-ref';
@@ -17,6 +18,7 @@ export class OpenApiController {
   ) {}
 
   /** The API document with the record schemas of this operation's modules as they are now. */
+  @Requires.user()
   @Get()
   async document(@CurrentOperation() operation: OperationRef): Promise<OpenAPIObject> {
     return withModuleSchemas(this.base.get(), await this.modules.list(operation));

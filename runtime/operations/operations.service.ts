@@ -2,7 +2,7 @@ import { CATALOG_MODULES } from '@crm/modules-catalog';
 import { Inject, Injectable } from '@nestjs/common';
 import { hash } from 'argon2';
 import { DataSource, IsNull } from 'typeorm';
-import { UserEntity } from '../auth/user.entity';
+import { ADMIN_PROFILE, AGENT_PROFILE } from '../access/profile-permissions';
 import { ident } from '../database/sql';
 import { ApiError } from '../errors/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
@@ -27,8 +27,9 @@ export class OperationsService {
 
   /**
    * Creates an operation: its row, its own Postgres schema with one table per
-   * catalog module, and its default admin (password = the operation's key,
-   * to be changed at first login). All or nothing.
+   * catalog module, its default profiles (Administrador, Agente), role and level,
+   * and its default admin (password = the operation's key, to be changed
+   * at first login). All or nothing.
    */
   async create(key: string, name?: string): Promise<OperationEntity> {
     if (typeof key !== 'string' || !KEY.test(key)) {
@@ -50,16 +51,17 @@ export class OperationsService {
       await tx.query(`CREATE SCHEMA ${ident(row.schemaName)}`);
       const ref = { id: row.id, key: row.key, schemaName: row.schemaName };
       await this.modules.create(ref, CATALOG_MODULES, null, tx);
-      await tx.getRepository(UserEntity).insert({
-        operationId: row.id,
-        username: OperationsService.adminUsername(key),
-        displayName: 'Administrador',
-        passwordHash: await hash(key, { type: 2 }),
-        mustChangePassword: true,
-        isAdmin: true,
-        active: true,
-        licenseActive: true,
-      });
+      const [adminProfile] = await tx.query(
+        `INSERT INTO core.profiles (operation_id, name, description, permissions) VALUES ($1, 'Administrador', 'Todo el CRM y su configuración', $2), ($1, 'Agente', 'Registros propios y de su equipo', $3) RETURNING id`,
+        [row.id, JSON.stringify(ADMIN_PROFILE), JSON.stringify(AGENT_PROFILE)],
+      );
+      const [role] = await tx.query(`INSERT INTO core.roles (operation_id, name) VALUES ($1, 'Dirección') RETURNING id`, [row.id]);
+      const [level] = await tx.query(`INSERT INTO core.levels (operation_id, name, description) VALUES ($1, 'Nivel 1', 'Primer nivel de atención') RETURNING id`, [row.id]);
+      await tx.query(
+        `INSERT INTO core.users (operation_id, username, display_name, password_hash, must_change_password, is_admin, active, license_active, profile_id, role_id, level_id)
+         VALUES ($1, $2, 'Administrador', $3, true, true, true, true, $4, $5, $6)`,
+        [row.id, OperationsService.adminUsername(key), await hash(key, { type: 2 }), adminProfile.id, role.id, level.id],
+      );
       return row;
     });
     return operation;

@@ -1,0 +1,21 @@
+import { SetMetadata } from '@nestjs/common';
+import type { ModuleRight } from './profile-permissions';
+
+export const REQUIRES = 'requires';
+
+/** What a route needs from the caller's profile. Every non-public route declares one: the guard refuses routes that do not. */
+export type Requirement =
+  | { kind: 'user' }
+  | { kind: 'admin' }
+  | { kind: 'aiAssistant' }
+  /** A right on the module named by a route parameter (`:module`, `:key`) or fixed. */
+  | { kind: 'module'; right: ModuleRight; param?: string; module?: string };
+
+export const Requires = {
+  /** Any logged-in user of the operation (results are still filtered by profile). */
+  user: () => SetMetadata(REQUIRES, { kind: 'user' } satisfies Requirement),
+  admin: () => SetMetadata(REQUIRES, { kind: 'admin' } satisfies Requirement),
+  aiAssistant: () => SetMetadata(REQUIRES, { kind: 'aiAssistant' } satisfies Requirement),
+  module: (right: ModuleRight, param = 'module') => SetMetadata(REQUIRES, { kind: 'module', right, param } satisfies Requirement),
+  fixedModule: (module: string, right: ModuleRight) => SetMetadata(REQUIRES, { kind: 'module', right, module } satisfies Requirement),
+};
