@@ -2,6 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
+import { LoginHistoryController } from './access/login-history.controller';
+import { UsersController } from './access/users.controller';
+import { UsersService } from './access/users.service';
 import { ApiAuthGuard } from './auth/api-auth.guard';
 import { AuthController } from './auth/auth.controller';
 import type { RuntimeConfig } from './config/runtime.config';
@@ -29,11 +32,12 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, AuthController, OperationsController, ModulesController, OpenApiController],
+      controllers: [HealthController, AuthController, OperationsController, ModulesController, OpenApiController, UsersController, LoginHistoryController],
       providers: [
         { provide: APP_GUARD, useClass: ApiAuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         OpenApiDocument,
+        UsersService,
       ],
     };
   }

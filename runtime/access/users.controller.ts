@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { CurrentOperation } from '../auth/caller';
+import type { OperationRef } from '../operations/operation-ref';
+import { Requires } from './requires.decorator';
+import { UsersService } from './users.service';
+
+export class UpdateUserDto {
+  @IsOptional() @IsString() @MaxLength(120) displayName?: string;
+  @IsOptional() @IsEmail() email?: string | null;
+  @IsOptional() @IsUUID() profileId?: string | null;
+  @IsOptional() @IsUUID() roleId?: string | null;
+  @IsOptional() @IsUUID() levelId?: string | null;
+  @IsOptional() @IsBoolean() licenseActive?: boolean;
+  @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class CreateUserDto extends UpdateUserDto {
+  @IsString() @MaxLength(60) username!: string;
+}
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Requires.admin()
+@Controller('api/v1/users')
+export class UsersController {
+  constructor(@Inject(UsersService) private readonly users: UsersService) {}
+
+  @Get()
+  async list(@CurrentOperation() operation: OperationRef) {
+    const items = await this.users.list(operation);
+    return { items, total: items.length, nextCursor: null };
+  }
+
+  @Post()
+  @HttpCode(201)
+  create(@CurrentOperation() operation: OperationRef, @Body() body: CreateUserDto) {
+    return this.users.create(operation, body);
+  }
+
+  @Get(':id')
+  get(@CurrentOperation() operation: OperationRef, @Param('id') id: string) {
+    return this.users.get(operation, id);
+  }
+
+  @Patch(':id')
+  update(@CurrentOperation() operation: OperationRef, @Param('id') id: string, @Body() body: UpdateUserDto) {
+    return this.users.update(operation, id, body);
+  }
+
+  @Post(':id/reset-password')
+  @HttpCode(200)
+  resetPassword(@CurrentOperation() operation: OperationRef, @Param('id') id: string) {
+    return this.users.resetPassword(operation, id);
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(200)
+  unlock(@CurrentOperation() operation: OperationRef, @Param('id') id: string) {
+    return this.users.unlock(operation, id);
+  }
+}
