@@ -2,7 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
+import { AccessController } from './access/access.controller';
 import { LoginHistoryController } from './access/login-history.controller';
+import { ProfilesService } from './access/profiles.service';
+import { RolesService } from './access/roles.service';
 import { UsersController } from './access/users.controller';
 import { UsersService } from './access/users.service';
 import { ApiAuthGuard } from './auth/api-auth.guard';
@@ -32,12 +35,14 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, AuthController, OperationsController, ModulesController, OpenApiController, UsersController, LoginHistoryController],
+      controllers: [HealthController, AuthController, OperationsController, ModulesController, OpenApiController, UsersController, LoginHistoryController, AccessController],
       providers: [
         { provide: APP_GUARD, useClass: ApiAuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         OpenApiDocument,
         UsersService,
+        ProfilesService,
+        RolesService,
       ],
     };
   }

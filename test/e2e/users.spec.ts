@@ -68,4 +68,37 @@ describe('users, licenses, profiles and login history (A3, A4, A8)', () => {
     expect((await t.api('GET', '/api/v1/login-history?month=2020-01', undefined, as(adminToken))).body.total).toBe(0);
     expect((await t.api('GET', '/api/v1/login-history?month=enero', undefined, as(adminToken))).status).toBe(400);
   });
+
+  it('keeps profiles, a role tree without cycles and levels with their author', async () => {
+    const profiles = await t.api('GET', '/api/v1/profiles', undefined, as(adminToken));
+    expect(profiles.body.items.map((p: { name: string }) => p.name)).toEqual(['Administrador', 'Agente']);
+    const supervisor = await t.api(
+      'POST',
+      '/api/v1/profiles',
+      {
+        name: 'Supervisor',
+        permissions: { modules: { '*': { view: true, edit: true }, casos: { view: true, create: true, edit: true, delete: true } }, fields: { contactos: { documento: 'hidden' } }, visibility: 'hierarchy', allUsersCanEdit: true, aiAssistant: false, admin: false },
+      },
+      as(adminToken),
+    );
+    expect(supervisor.status).toBe(201);
+    const broken = await t.api('POST', '/api/v1/profiles', { name: 'Roto', permissions: { modules: { casos: { volar: true } }, fields: {}, visibility: 'todos', allUsersCanEdit: false, aiAssistant: false, admin: false } }, as(adminToken));
+    expect(broken.status).toBe(400);
+    expect(broken.body.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['permissions.modules.casos', 'permissions.visibility']));
+    expect((await t.api('POST', '/api/v1/profiles', { name: 'supervisor', permissions: supervisor.body.permissions }, as(adminToken))).status).toBe(409);
+
+    const roles = (await t.api('GET', '/api/v1/roles', undefined, as(adminToken))).body.items;
+    const top = roles[0];
+    const lead = await t.api('POST', '/api/v1/roles', { name: 'Coordinación', parentId: top.id }, as(adminToken));
+    const team = await t.api('POST', '/api/v1/roles', { name: 'Agentes', parentId: lead.body.id }, as(adminToken));
+    expect(team.body.parentId).toBe(lead.body.id);
+    const cycle = await t.api('PATCH', `/api/v1/roles/${top.id}`, { parentId: team.body.id }, as(adminToken));
+    expect(cycle.status).toBe(400);
+
+    const level = await t.api('POST', '/api/v1/levels', { name: 'Nivel 2', description: 'Escalamiento' }, as(adminToken));
+    expect(level.status).toBe(201);
+    const me = await t.api('GET', '/api/v1/auth/me', undefined, as(adminToken));
+    expect(level.body).toMatchObject({ name: 'Nivel 2', createdBy: me.body.id, createdAt: expect.any(String) });
+    expect((await t.api('POST', '/api/v1/levels', { description: 'sin nombre' }, as(adminToken))).status).toBe(400);
+  });
 });
