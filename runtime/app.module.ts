@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AccessController } from './access/access.controller';
+import { ApiTokensController } from './access/api-tokens.controller';
+import { NotesHistoryController } from './access/notes-history.controller';
 import { LoginHistoryController } from './access/login-history.controller';
 import { ProfilesService } from './access/profiles.service';
 import { RolesService } from './access/roles.service';
@@ -35,7 +37,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, AuthController, OperationsController, ModulesController, OpenApiController, UsersController, LoginHistoryController, AccessController],
+      controllers: [HealthController, AuthController, OperationsController, ModulesController, OpenApiController, UsersController, LoginHistoryController, AccessController, ApiTokensController, NotesHistoryController],
       providers: [
         { provide: APP_GUARD, useClass: ApiAuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ApiTokensService } from './access/api-tokens.service';
 import { LoginService } from './auth/login.service';
 import { SessionService } from './auth/session.service';
 import { SettingsStore } from './auth/settings.store';
@@ -22,6 +23,7 @@ export class CoreModule {
       SettingsStore,
       SessionService,
       LoginService,
+      ApiTokensService,
     ];
     return { module: CoreModule, providers, exports: providers };
   }

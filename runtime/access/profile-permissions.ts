@@ -59,3 +59,9 @@ export function moduleRight(permissions: ProfilePermissions, module: string, rig
 export function fieldAccess(permissions: ProfilePermissions, module: string): Record<string, FieldAccess> {
   return permissions.fields[module] ?? {};
 }
+
+/** What an internal integration token may do: every module right, no operation settings. */
+export const INTEGRATION_PROFILE: ProfilePermissions = { ...ADMIN_PROFILE, aiAssistant: false, admin: false };
+
+/** A caller without a profile may log in but do nothing. */
+export const NO_PERMISSIONS: ProfilePermissions = { modules: {}, fields: {}, visibility: 'own', allUsersCanEdit: false, aiAssistant: false, admin: false };

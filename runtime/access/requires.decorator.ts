@@ -8,6 +8,8 @@ export type Requirement =
   | { kind: 'user' }
   | { kind: 'admin' }
   | { kind: 'aiAssistant' }
+  /** The notes-history integration API: the one route external tokens may call. */
+  | { kind: 'notesHistory' }
   /** A right on the module named by a route parameter (`:module`, `:key`) or fixed. */
   | { kind: 'module'; right: ModuleRight; param?: string; module?: string };
 
@@ -16,6 +18,7 @@ export const Requires = {
   user: () => SetMetadata(REQUIRES, { kind: 'user' } satisfies Requirement),
   admin: () => SetMetadata(REQUIRES, { kind: 'admin' } satisfies Requirement),
   aiAssistant: () => SetMetadata(REQUIRES, { kind: 'aiAssistant' } satisfies Requirement),
+  notesHistory: () => SetMetadata(REQUIRES, { kind: 'notesHistory' } satisfies Requirement),
   module: (right: ModuleRight, param = 'module') => SetMetadata(REQUIRES, { kind: 'module', right, param } satisfies Requirement),
   fixedModule: (module: string, right: ModuleRight) => SetMetadata(REQUIRES, { kind: 'module', right, module } satisfies Requirement),
 };

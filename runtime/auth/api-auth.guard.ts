@@ -2,7 +2,8 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { moduleRight, type ProfilePermissions } from '../access/profile-permissions';
+import { ApiTokensService } from '../access/api-tokens.service';
+import { INTEGRATION_PROFILE, moduleRight, NO_PERMISSIONS, type ProfilePermissions } from '../access/profile-permissions';
 import { REQUIRES, type Requirement } from '../access/requires.decorator';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime.config';
 import { ApiError } from '../errors/api-error';
@@ -10,9 +11,6 @@ import { OperationsService } from '../operations/operations.service';
 import type { Caller, CallerRequest } from './caller';
 import { ALLOW_PENDING_PASSWORD, IS_PUBLIC, PLATFORM_ONLY } from './public.decorator';
 import { SessionService } from './session.service';
-
-/** A user without a profile may log in but do nothing. */
-const NO_PERMISSIONS: ProfilePermissions = { modules: {}, fields: {}, visibility: 'own', allUsersCanEdit: false, aiAssistant: false, admin: false };
 
 const FORBIDDEN = () => new ApiError(403, 'forbidden', { es: 'Su perfil no permite esta acción.', en: 'Your profile does not allow this.' });
 
@@ -25,6 +23,8 @@ function meets(permissions: ProfilePermissions, requirement: Requirement, params
       return permissions.admin;
     case 'aiAssistant':
       return permissions.aiAssistant;
+    case 'notesHistory':
+      return moduleRight(permissions, 'actividades', 'view');
     case 'module': {
       const module = requirement.module ?? params[requirement.param ?? 'module'];
       return typeof module === 'string' && moduleRight(permissions, module, requirement.right);
@@ -50,6 +50,7 @@ export class ApiAuthGuard implements CanActivate {
     @Inject(OperationsService) private readonly operations: OperationsService,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(DataSource) private readonly db: DataSource,
+    @Inject(ApiTokensService) private readonly tokens: ApiTokensService,
   ) {
     this.platformToken = Buffer.from(config.bootstrapToken);
   }
@@ -80,6 +81,26 @@ export class ApiAuthGuard implements CanActivate {
     if (this.flag(PLATFORM_ONLY, context)) {
       throw new ApiError(403, 'platform_only', { es: 'Solo la plataforma puede hacer esto.', en: 'Only the platform can do this.' });
     }
+    const requirement = this.reflector.getAllAndOverride<Requirement | undefined>(REQUIRES, [context.getHandler(), context.getClass()]);
+    if (token.startsWith('crm_')) {
+      const integration = await this.tokens.authenticate(token);
+      if (!integration) throw UNAUTHORIZED();
+      const external = integration.type === 'external';
+      request.caller = {
+        userId: null,
+        platform: false,
+        locale,
+        operation: integration.operation,
+        tokenId: integration.id,
+        permissions: external ? NO_PERMISSIONS : INTEGRATION_PROFILE,
+        ...(external && { externalCompanyId: integration.companyId ?? undefined }),
+      };
+      // An external token reads its company's notes history and nothing else.
+      if (external ? requirement?.kind !== 'notesHistory' : !requirement || !meets(INTEGRATION_PROFILE, requirement, (request as { params?: Record<string, string> }).params ?? {})) {
+        throw FORBIDDEN();
+      }
+      return true;
+    }
     const caller = await this.userCaller(token, locale);
     request.caller = caller;
     if (this.flag(ALLOW_PENDING_PASSWORD, context)) return true;
@@ -89,7 +110,6 @@ export class ApiAuthGuard implements CanActivate {
         en: 'You must change your password before going on.',
       });
     }
-    const requirement = this.reflector.getAllAndOverride<Requirement | undefined>(REQUIRES, [context.getHandler(), context.getClass()]);
     if (!requirement || !meets(caller.permissions ?? NO_PERMISSIONS, requirement, (request as { params?: Record<string, string> }).params ?? {})) {
       throw FORBIDDEN();
     }

@@ -16,6 +16,10 @@ export interface Caller {
   permissions?: ProfilePermissions;
   roleId?: string | null;
   levelId?: string | null;
+  /** An integration token acting instead of a user. */
+  tokenId?: string;
+  /** Set for external tokens: the only company whose notes they may read. */
+  externalCompanyId?: string;
 }
 
 export interface CallerRequest {

@@ -14,7 +14,7 @@ describe('client input never causes a server error', () => {
   beforeAll(async () => {
     t = await startTestServer();
     op = await t.createOperation('fuzz');
-    const created = await t.api('POST', '/api/v1/records/casos', { tipo: 'peticion', asunto: 'Prueba', estado: 'abierto', prioridad: 'media' }, { operation: op });
+    const created = await t.api('POST', '/api/v1/records/casos', { tipo: 'peticion', asunto: 'Prueba', estado: 'nuevo', prioridad: 'media' }, { operation: op });
     caseId = created.body?.id;
   });
   afterAll(() => t.close());

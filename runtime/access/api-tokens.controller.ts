@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
+import type { OperationRef } from '../operations/operation-ref';
+import { ApiTokensService } from './api-tokens.service';
+import { Requires } from './requires.decorator';
+
+/** Configuración → Integración → Tokens. There is no edit route: a token's name and type never change. */
+@ApiTags('tokens')
+@ApiBearerAuth()
+@Requires.admin()
+@Controller('api/v1/tokens')
+export class ApiTokensController {
+  constructor(@Inject(ApiTokensService) private readonly tokens: ApiTokensService) {}
+
+  @Get()
+  async list(@CurrentOperation() operation: OperationRef) {
+    const items = await this.tokens.list(operation);
+    return { items, total: items.length, nextCursor: null };
+  }
+
+  /** The answer holds the token itself; it is never shown again. */
+  @Post()
+  @HttpCode(201)
+  create(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() body: Record<string, unknown> | undefined) {
+    return this.tokens.create(operation, body ?? {}, caller.userId);
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  revoke(@CurrentOperation() operation: OperationRef, @Param('id') id: string) {
+    return this.tokens.revoke(operation, id);
+  }
+}

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { table } from '../database/sql';
+import { ApiError } from '../errors/api-error';
+import type { OperationRef } from '../operations/operation-ref';
+import { hashToken, newSecretToken } from '../auth/token.hash';
+import { isUuid } from './users.service';
+
+export type TokenType = 'internal' | 'external';
+
+export interface TokenView {
+  id: string;
+  name: string;
+  type: TokenType;
+  companyId: string | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface TokenCaller {
+  id: string;
+  type: TokenType;
+  companyId: string | null;
+  operation: OperationRef;
+}
+
+const COLUMNS = `id, name, type, company_id AS "companyId", created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
+const PREFIX: Record<TokenType, string> = { internal: 'crm_it', external: 'crm_et' };
+
+/**
+ * Integration tokens (A6, seed 000 §3): internal or external, named once and
+ * never edited, shown only at creation and stored as a hash. An external token
+ * belongs to a company of the Empresas module.
+ */
+@Injectable()
+export class ApiTokensService {
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  list(operation: OperationRef): Promise<TokenView[]> {
+    return this.db.query(`SELECT ${COLUMNS} FROM core.api_tokens WHERE operation_id = $1 ORDER BY created_at DESC`, [operation.id]);
+  }
+
+  async create(operation: OperationRef, input: { name?: unknown; type?: unknown; companyId?: unknown }, userId: string | null): Promise<TokenView & { token: string }> {
+    const name = typeof input.name === 'string' ? input.name.trim() : '';
+    const type = input.type;
+    const issues = [];
+    if (!name || name.length > 100) issues.push({ path: 'name', code: 'required', message: { es: 'El nombre es obligatorio (máximo 100).', en: 'The name is required (at most 100).' } });
+    if (type !== 'internal' && type !== 'external') issues.push({ path: 'type', code: 'option', message: { es: 'El tipo es «internal» o «external».', en: 'The type is "internal" or "external".' } });
+    let companyId: string | null = null;
+    if (type === 'external') {
+      const candidate = input.companyId;
+      const [company] = typeof candidate === 'string' && isUuid(candidate)
+        ? await this.db.query(`SELECT id FROM ${table(operation.schemaName, 'empresas')} WHERE id = $1 AND deleted_at IS NULL`, [candidate])
+        : [];
+      if (company) companyId = company.id;
+      else issues.push({ path: 'companyId', code: 'unknownReference', message: { es: 'Un token externo necesita una empresa existente.', en: 'An external token needs an existing company.' } });
+    }
+    if (issues.length) throw ApiError.validation(issues);
+    const token = newSecretToken(PREFIX[type as TokenType]);
+    const [row] = await this.db.query(
+      `INSERT INTO core.api_tokens (operation_id, name, type, token_hash, company_id, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+      [operation.id, name, type, hashToken(token), companyId, userId],
+    );
+    return { ...row, token };
+  }
+
+  async revoke(operation: OperationRef, id: string): Promise<TokenView> {
+    const [row] = isUuid(id)
+      ? await this.db.query(
+          `WITH revoked AS (UPDATE core.api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE operation_id = $1 AND id = $2 RETURNING ${COLUMNS}) SELECT * FROM revoked`,
+          [operation.id, id],
+        )
+      : [];
+    if (!row) throw ApiError.notFound({ es: `El token ${id} no existe.`, en: `Token ${id} does not exist.` }, 'token_not_found');
+    return row;
+  }
+
+  /** The live token behind a presented secret, or null; marks it used (at most once a minute). */
+  async authenticate(secret: string): Promise<TokenCaller | null> {
+    if (!/^crm_(it|et)_[A-Za-z0-9_-]{43}$/.test(secret)) return null;
+    const [row] = await this.db.query(
+      `SELECT t.id, t.type, t.company_id, t.last_used_at, o.id AS operation_id, o.key, o.schema_name
+         FROM core.api_tokens t JOIN core.operations o ON o.id = t.operation_id AND o.deleted_at IS NULL AND o.crm_enabled
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+      [hashToken(secret)],
+    );
+    if (!row) return null;
+    if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
+      await this.db.query(`UPDATE core.api_tokens SET last_used_at = now() WHERE id = $1`, [row.id]);
+    }
+    return { id: row.id, type: row.type, companyId: row.company_id, operation: { id: row.operation_id, key: row.key, schemaName: row.schema_name } };
+  }
+}
