@@ -19,3 +19,7 @@ export * from './diff/diff.types';
 export * from './diff/deep-equal';
 export * from './diff/definition.differ';
 export * from './diff/storage.planner';
+export * from './query/query.types';
+export * from './query/query.compiler';
+export * from './query/cursor.codec';
+export * from './query/filter.evaluator';
