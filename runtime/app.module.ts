@@ -16,10 +16,12 @@ import type { RuntimeConfig } from './config/runtime.config';
 import { CoreModule } from './core.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController } from './health.controller';
+import { JobsModule } from './jobs/jobs.module';
 import { ModulesController } from './modules/modules.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OpenApiDocument } from './openapi/openapi-document';
 import { OperationsController } from './operations/operations.controller';
+import { RecordsModule } from './records/records.module';
 
 @Module({})
 export class AppModule {
@@ -29,6 +31,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, dataSource),
+        JobsModule.forRoot(config),
+        RecordsModule,
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,

@@ -18,7 +18,7 @@ export interface RunningServer {
 /** Opens the database, builds the Nest app on Fastify and listens. Used by main.ts and the end-to-end tests. */
 export async function startServer(config: RuntimeConfig): Promise<RunningServer> {
   const database = await openDatabase(config);
-  const adapter = new FastifyAdapter({ bodyLimit: 50 * 1024 * 1024, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: 50 * 1024 * 1024, trustProxy: config.trustProxy });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database.dataSource), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(dtoValidationPipe);

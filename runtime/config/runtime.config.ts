@@ -17,6 +17,12 @@ export interface RuntimeConfig {
   /** Operation created with the demo data on first start. */
   demoOperation?: string;
   logLevel: string;
+  /**
+   * Which proxies may set X-Forwarded-For (login limits and Click2Dial IP rules read
+   * the client address): false (default, the socket's address), true (any), a number
+   * of hops, or a list of proxy addresses / CIDR ranges.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 export const RUNTIME_CONFIG = Symbol('RUNTIME_CONFIG');
@@ -35,5 +41,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     bootstrapTokenGenerated: !token,
     demoOperation: demo || undefined,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string | undefined): RuntimeConfig['trustProxy'] {
+  const text = value?.trim().toLowerCase() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text.split(',').map((part) => part.trim()).filter(Boolean);
 }

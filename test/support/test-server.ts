@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,8 @@ export interface ApiResponse<T = any> {
 export interface TestServer {
   server: RunningServer;
   config: RuntimeConfig;
+  /** The client address this server's calls come from (X-Forwarded-For). */
+  clientIp: string;
   /** Calls the API as the platform token in `operation` (when given). */
   api<T = any>(method: string, path: string, body?: unknown, options?: { operation?: string | null; token?: string | null; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
   /** Creates a fresh operation with the catalog modules and returns its key. */
@@ -30,11 +33,15 @@ export async function startTestServer(overrides: Partial<RuntimeConfig> = {}): P
   const config: RuntimeConfig = {
     ...loadConfig({ ...process.env, PORT: '0', BOOTSTRAP_TOKEN: 'test-platform-token', DEMO_OPERATION: '', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     dataDir,
+    // Every test server stands for a different client address, so login limits
+    // counted per IP in a shared database do not leak between test files.
+    trustProxy: true,
     ...overrides,
   };
+  const clientIp = `10.${randomInt(256)}.${randomInt(256)}.${1 + randomInt(254)}`;
   const server = await startServer(config);
   const api: TestServer['api'] = async (method, path, body, options = {}) => {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = { 'x-forwarded-for': clientIp, ...options.headers };
     const token = options.token === undefined ? config.bootstrapToken : options.token;
     if (token) headers.authorization = `Bearer ${token}`;
     if (options.operation) headers['x-operation'] = options.operation;
@@ -52,6 +59,7 @@ export async function startTestServer(overrides: Partial<RuntimeConfig> = {}): P
   return {
     server,
     config,
+    clientIp,
     api,
     async createOperation(prefix = 't') {
       const key = `${prefix}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { OperationRef } from '../operations/operation-ref';
+import { sqlRows } from './sql-rows';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+
+/** One line of a record's history: a whole record on create, one field on update. */
+export interface AuditEntry {
+  recordId: string;
+  action: AuditAction;
+  field?: string | null;
+  oldValue?: unknown;
+  newValue?: unknown;
+}
+
+export interface AuditAuthor {
+  userId: string | null;
+  jobId?: string | null;
+}
+
+export interface HistoryItem {
+  id: number;
+  at: string;
+  action: string;
+  field: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+  userId: string | null;
+  userName: string | null;
+  jobId: string | null;
+}
+
+/** Writes `core.audit` (many entries per statement) and reads a record's history from it. */
+@Injectable()
+export class RecordAuditRepository {
+  async write(db: EntityManager, operation: OperationRef, module: string, author: AuditAuthor, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const payload = entries.map((e) => ({
+      record_id: e.recordId,
+      action: e.action,
+      field: e.field ?? null,
+      old_value: e.oldValue === undefined ? null : e.oldValue,
+      new_value: e.newValue === undefined ? null : e.newValue,
+    }));
+    await sqlRows(
+      db,
+      `INSERT INTO core.audit (operation_id, module, record_id, action, field, old_value, new_value, user_id, job_id, at)
+       SELECT $1, $2, (e.v->>'record_id')::uuid, e.v->>'action', e.v->>'field', NULLIF(e.v->'old_value', 'null'::jsonb), NULLIF(e.v->'new_value', 'null'::jsonb),
+              $3, $4, date_trunc('milliseconds', now())
+         FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS e(v, n)
+        ORDER BY e.n`,
+      [operation.id, module, author.userId, author.jobId ?? null, JSON.stringify(payload)],
+    );
+  }
+
+  /** Whether anything was ever written about a record (its history outlives the row's deletion). */
+  async hasHistory(db: EntityManager, operation: OperationRef, module: string, recordId: string): Promise<boolean> {
+    const rows = await sqlRows(db, `SELECT 1 FROM core.audit WHERE operation_id = $1 AND module = $2 AND record_id = $3 LIMIT 1`, [operation.id, module, recordId]);
+    return rows.length > 0;
+  }
+
+  /** Newest first; `before` is the id of the last entry of the previous page. */
+  async history(
+    db: EntityManager,
+    operation: OperationRef,
+    module: string,
+    recordId: string,
+    page: { limit: number; before?: number },
+  ): Promise<{ items: HistoryItem[]; total: number }> {
+    const params: unknown[] = [operation.id, module, recordId, page.limit];
+    const rows = await sqlRows<Record<string, unknown>>(
+      db,
+      `SELECT a.id, a.at, a.action, a.field, a.old_value, a.new_value, a.user_id, a.job_id, u.display_name
+         FROM core.audit a
+         LEFT JOIN core.users u ON u.id = a.user_id
+        WHERE a.operation_id = $1 AND a.module = $2 AND a.record_id = $3${page.before === undefined ? '' : ` AND a.id < $${params.push(page.before)}`}
+        ORDER BY a.id DESC
+        LIMIT $4`,
+      params,
+    );
+    const [count] = await sqlRows<{ n: string }>(db, `SELECT count(*) AS n FROM core.audit WHERE operation_id = $1 AND module = $2 AND record_id = $3`, [operation.id, module, recordId]);
+    return {
+      total: Number(count.n),
+      items: rows.map((r) => ({
+        id: Number(r.id),
+        at: (r.at instanceof Date ? r.at : new Date(String(r.at))).toISOString(),
+        action: String(r.action),
+        field: (r.field as string | null) ?? null,
+        oldValue: r.old_value ?? null,
+        newValue: r.new_value ?? null,
+        userId: (r.user_id as string | null) ?? null,
+        userName: (r.display_name as string | null) ?? null,
+        jobId: (r.job_id as string | null) ?? null,
+      })),
+    };
+  }
+}

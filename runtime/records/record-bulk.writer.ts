@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { type HookContext, type Issue, isComputed, isEmptyValue, issue, type ModuleDefinition, type ModuleField, type RecordValues } from '@crm/engine';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ApiError } from '../errors/api-error';
+import { ModuleDefinitionsService } from '../modules/module-definitions.service';
+import type { OperationRef } from '../operations/operation-ref';
+import { type AuditEntry, RecordAuditRepository } from './record-audit.repository';
+import { assignAutonumbers } from './record-autonumbers';
+import { canonicalFields, changedValues, fieldAuditEntries } from './record-changes';
+import { withClientErrors } from './record-db.errors';
+import { activeField } from './record-fields';
+import { isUuid } from './record-id';
+import { readWriteInput, type WriteInput } from './record-input.reader';
+import { pluginServices } from './record-plugin.services';
+import { RecordReferencesChecker } from './record-references.checker';
+import type { ApiRecord } from './record-row.mapper';
+import { RecordUniqueChecker } from './record-unique.checker';
+import { canonicalValue, storageShape } from './record-value.codec';
+import { RecordWritePipeline } from './record-write.pipeline';
+import { recordIssue, RecordErrors } from './record.errors';
+import { type CanonicalValues, RecordRepository } from './record.repository';
+
+/** The most rows one call writes; larger loads are split by the caller (an import job does it per chunk). */
+export const BULK_ROW_LIMIT = 10_000;
+
+export interface BulkWriteOptions {
+  mode: 'insert' | 'upsert';
+  /** Upsert: the field whose value finds the existing record. */
+  keyField?: string;
+  userId: string | null;
+  /** The job writing these rows, kept on every audit entry. */
+  jobId?: string | null;
+  /** Added to row indexes in errors: the position of this chunk in the whole load. */
+  rowOffset?: number;
+  /** The caller's transaction; without it the call opens its own. */
+  db?: EntityManager;
+  locale?: 'es' | 'en';
+}
+
+export interface BulkRowError {
+  row: number;
+  issues: Issue[];
+}
+
+export interface BulkWriteResult {
+  total: number;
+  inserted: number;
+  updated: number;
+  /** Rows not written: invalid ones (listed in `errors`) and upserts that change nothing. */
+  skipped: number;
+  errors: BulkRowError[];
+}
+
+interface PendingRow {
+  index: number;
+  input: WriteInput;
+  previous: ApiRecord | null;
+  id: string;
+  record: RecordValues;
+  context?: Omit<HookContext<unknown>, 'config'>;
+  values: CanonicalValues;
+  changes: CanonicalValues;
+}
+
+const KEY_SHAPES = new Set(['text', 'bigint', 'numeric', 'date', 'timestamptz', 'uuid']);
+
+/** Whether a key value can be compared with its column at all (anything else would be a database error). */
+function comparableKey(field: ModuleField, value: unknown): boolean {
+  switch (storageShape(field)) {
+    case 'text':
+      return typeof value === 'string';
+    case 'bigint':
+      return typeof value === 'number' && Number.isSafeInteger(value);
+    case 'numeric':
+      return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^-?\d{1,18}(\.\d+)?$/.test(value));
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && value >= '0001-01-01';
+    case 'timestamptz':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+    case 'uuid':
+      return isUuid(value);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Bulk insert / upsert: every row goes through the same pipeline as a single
+ * write (validation, plugins, formulas, autonumbers), then the valid rows are
+ * written with one multi-row INSERT and one multi-row UPDATE, and audited with
+ * one multi-row INSERT into core.audit. Invalid rows are reported and skipped.
+ */
+@Injectable()
+export class RecordBulkWriter {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(ModuleDefinitionsService) private readonly definitions: ModuleDefinitionsService,
+    @Inject(RecordRepository) private readonly records: RecordRepository,
+    @Inject(RecordAuditRepository) private readonly audit: RecordAuditRepository,
+    @Inject(RecordWritePipeline) private readonly pipeline: RecordWritePipeline,
+    @Inject(RecordReferencesChecker) private readonly references: RecordReferencesChecker,
+    @Inject(RecordUniqueChecker) private readonly unique: RecordUniqueChecker,
+  ) {}
+
+  async write(operation: OperationRef, module: string, rows: unknown[], options: BulkWriteOptions): Promise<BulkWriteResult> {
+    if (!Array.isArray(rows)) throw ApiError.validation([issue('rows', 'type', { expected: 'array' })]);
+    if (rows.length > BULK_ROW_LIMIT) throw RecordErrors.tooManyRows(rows.length, BULK_ROW_LIMIT);
+    if (options.mode !== 'insert' && options.mode !== 'upsert') throw ApiError.validation([issue('mode', 'option', { value: String(options.mode) })]);
+    const definition = await this.definitions.get(operation, module);
+    const keyField = options.mode === 'upsert' ? this.keyField(definition, options.keyField) : null;
+    const work = (db: EntityManager) => this.run(db, operation, definition, rows, keyField, options);
+    return withClientErrors(definition, () => (options.db ? work(options.db) : this.db.transaction(work)));
+  }
+
+  private keyField(definition: ModuleDefinition, key: string | undefined): ModuleField {
+    if (typeof key !== 'string' || key === '') throw ApiError.validation([issue('keyField', 'required')]);
+    const field = activeField(definition, key);
+    if (!field) throw ApiError.validation([issue('keyField', 'unknownField', { field: key })]);
+    if (!KEY_SHAPES.has(storageShape(field)) || field.type === 'longText') {
+      throw ApiError.validation([
+        recordIssue('keyField', 'keyFieldType', `El campo «${key}» no sirve como clave: use un campo de texto, número, fecha u opción.`, `Field "${key}" cannot be a key: use a text, number, date or option field.`),
+      ]);
+    }
+    return field;
+  }
+
+  private async run(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, rows: unknown[], keyField: ModuleField | null, options: BulkWriteOptions): Promise<BulkWriteResult> {
+    const errors = new Map<number, Issue[]>();
+    const fail = (index: number, issues: Issue[]) => errors.set(index, [...(errors.get(index) ?? []), ...issues]);
+    let pending: PendingRow[] = [];
+    rows.forEach((row, index) => {
+      const read = readWriteInput(row, 'create');
+      if (read.ok) pending.push({ index, input: read.input, previous: null, id: '', record: {}, values: {}, changes: {} });
+      else fail(index, read.issues);
+    });
+
+    if (keyField) pending = await this.matchExisting(db, operation, definition, keyField, pending, fail);
+
+    const user = { id: options.userId ?? '', locale: options.locale ?? ('es' as const) };
+    const services = pluginServices(this.definitions, this.records, db, operation);
+    for (const row of pending) {
+      const prepared = await this.pipeline.prepare({ definition, event: row.previous ? 'update' : 'create', input: row.input.values, previous: row.previous, user, services });
+      if (!prepared.ok) {
+        fail(row.index, prepared.issues);
+        continue;
+      }
+      row.record = prepared.record;
+      row.context = prepared.context;
+      row.values = canonicalFields(definition, row.record);
+      if (row.previous) {
+        row.id = row.previous.id;
+        row.changes = changedValues(definition, row.values, row.previous, row.input.assign);
+      } else {
+        row.id = randomUUID();
+        row.changes = { ...row.values, owner: this.owner(row, options), assignee: row.input.assign.assignee ?? null };
+      }
+    }
+    pending = pending.filter((row) => !errors.has(row.index) && Object.keys(row.changes).length > 0);
+
+    const checks = pending.map((row) => ({ index: row.index, id: row.id, values: row.changes }));
+    for (const [index, issues] of await this.references.check(db, operation, definition, checks)) fail(index, issues);
+    for (const [index, issues] of await this.unique.check(db, operation, definition, checks)) fail(index, issues);
+    pending = pending.filter((row) => !errors.has(row.index));
+
+    const creates = pending.filter((row) => !row.previous);
+    const updates = pending.filter((row) => row.previous);
+    await assignAutonumbers(this.records, db, operation, definition, creates.map((row) => row.record));
+    for (const row of creates) {
+      this.pipeline.applyFormulas(definition, row.record);
+      row.values = canonicalFields(definition, row.record);
+    }
+
+    const inserted = await this.records.insertMany(
+      db,
+      operation,
+      definition,
+      creates.map((row) => ({ id: row.id, values: row.values, owner: this.owner(row, options), assignee: row.input.assign.assignee ?? null })),
+      options.userId,
+    );
+    const updated = await this.records.updateMany(
+      db,
+      operation,
+      definition,
+      updates.map((row) => ({ id: row.id, version: row.previous!.version, changes: row.changes })),
+      options.userId,
+    );
+    if (updated.length !== updates.length) {
+      // The rows were locked when matched: a difference means another writer ignored the lock.
+      throw new Error(`bulk upsert of ${definition.key}: ${updates.length - updated.length} rows changed during the write`);
+    }
+
+    const byId = new Map(pending.map((row) => [row.id, row]));
+    const entries: AuditEntry[] = inserted.map((saved) => ({ recordId: saved.id, action: 'create', newValue: saved }));
+    for (const saved of updated) {
+      const row = byId.get(saved.id)!;
+      entries.push(...fieldAuditEntries(row.previous!, saved, row.changes));
+    }
+    await this.audit.write(db, operation, definition.key, { userId: options.userId, jobId: options.jobId ?? null }, entries);
+    for (const saved of [...inserted, ...updated]) {
+      const context = byId.get(saved.id)?.context;
+      if (context) await this.pipeline.afterSave(context, saved);
+    }
+
+    const offset = options.rowOffset ?? 0;
+    return {
+      total: rows.length,
+      inserted: inserted.length,
+      updated: updated.length,
+      skipped: rows.length - inserted.length - updated.length,
+      errors: [...errors.entries()].sort(([a], [b]) => a - b).map(([index, issues]) => ({ row: index + offset, issues })),
+    };
+  }
+
+  private owner(row: PendingRow, options: BulkWriteOptions): string | null {
+    return row.input.assign.owner !== undefined ? row.input.assign.owner : options.userId;
+  }
+
+  /** Upsert: finds (and locks) the live record each row's key names; a key missing, repeated in the batch or shared by two records is a row error. */
+  private async matchExisting(
+    db: EntityManager,
+    operation: OperationRef,
+    definition: ModuleDefinition,
+    keyField: ModuleField,
+    pending: PendingRow[],
+    fail: (index: number, issues: Issue[]) => void,
+  ): Promise<PendingRow[]> {
+    const keyOf = new Map<PendingRow, string>();
+    const claimed = new Set<string>();
+    const keys: unknown[] = [];
+    for (const row of pending) {
+      const raw = row.input.values[keyField.key];
+      if (isEmptyValue(raw)) {
+        fail(row.index, [issue(keyField.key, 'required')]);
+        continue;
+      }
+      if (!comparableKey(keyField, raw)) {
+        fail(row.index, [issue(keyField.key, 'invalid')]);
+        continue;
+      }
+      const key = String(canonicalValue(keyField, raw));
+      if (claimed.has(key)) {
+        fail(row.index, [recordIssue(keyField.key, 'duplicateKey', `Otra fila de la carga ya usa la clave «${key}».`, `Another row of the load already uses key "${key}".`)]);
+        continue;
+      }
+      claimed.add(key);
+      keyOf.set(row, key);
+      keys.push(canonicalValue(keyField, raw));
+    }
+    const existing = new Map<string, ApiRecord[]>();
+    for (const record of await this.records.lockByField(db, operation, definition, keyField, keys)) {
+      const key = String(canonicalValue(keyField, record[keyField.key]));
+      existing.set(key, [...(existing.get(key) ?? []), record]);
+    }
+    const matched: PendingRow[] = [];
+    for (const row of pending) {
+      const key = keyOf.get(row);
+      if (key === undefined) continue;
+      const found = existing.get(key) ?? [];
+      if (found.length > 1) {
+        fail(row.index, [recordIssue(keyField.key, 'ambiguousKey', `Hay ${found.length} registros con la clave «${key}».`, `${found.length} records have key "${key}".`)]);
+        continue;
+      }
+      if (found.length === 1) row.previous = found[0];
+      else if (isComputed(keyField.type)) {
+        fail(row.index, [recordIssue(keyField.key, 'keyNotFound', `No hay un registro con la clave «${key}».`, `There is no record with key "${key}".`)]);
+        continue;
+      }
+      matched.push(row);
+    }
+    return matched;
+  }
+}

@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ApiError } from '../errors/api-error';
+import { ModuleDefinitionsService } from '../modules/module-definitions.service';
+import type { OperationRef } from '../operations/operation-ref';
+import { type HistoryItem, RecordAuditRepository } from './record-audit.repository';
+import { isUuid } from './record-id';
+import { RecordRepository } from './record.repository';
+
+export const HISTORY_LIMIT = { default: 50, max: 500 } as const;
+
+export interface HistoryPage {
+  items: HistoryItem[];
+  total: number;
+  /** The id of the last entry of this page, to ask for the next (older) one; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** A record's history (R3): who, when, action, field, old and new value, newest first, for every change including bulk ones. */
+@Injectable()
+export class RecordHistoryService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(ModuleDefinitionsService) private readonly definitions: ModuleDefinitionsService,
+    @Inject(RecordRepository) private readonly records: RecordRepository,
+    @Inject(RecordAuditRepository) private readonly audit: RecordAuditRepository,
+  ) {}
+
+  async history(operation: OperationRef, module: string, id: string, page: { limit: number; cursor?: string }): Promise<HistoryPage> {
+    const definition = await this.definitions.get(operation, module);
+    if (!isUuid(id)) throw ApiError.recordNotFound(module, id);
+    const db = this.db.manager;
+    // Deleted records keep their history; a record never written has none.
+    const known = (await this.records.find(db, operation, definition, id, { includeDeleted: true })) || (await this.audit.hasHistory(db, operation, module, id));
+    if (!known) throw ApiError.recordNotFound(module, id);
+    const before = page.cursor === undefined ? undefined : Number(page.cursor);
+    const { items, total } = await this.audit.history(db, operation, module, id, { limit: page.limit + 1, before });
+    const more = items.length > page.limit;
+    const shown = more ? items.slice(0, page.limit) : items;
+    return { items: shown, total, nextCursor: more ? String(shown[shown.length - 1].id) : null };
+  }
+}

@@ -1,0 +1,82 @@
+import { compileQuery, encodeCursor, issue, operatorsFor, type RecordValues, valueKind } from '@crm/engine';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ApiError } from '../errors/api-error';
+import { ModuleDefinitionsService } from '../modules/module-definitions.service';
+import type { OperationRef } from '../operations/operation-ref';
+import { withClientErrors } from './record-db.errors';
+import { RecordExpander } from './record-expander';
+import { activeFields, RECORD_SYSTEM_KEYS } from './record-fields';
+import { compileRecordQuery, cursorFits, type DeletedScope } from './record-query.sql-compiler';
+import { rowToRecord } from './record-row.mapper';
+import { sqlRows } from './sql-rows';
+
+export interface RecordPage {
+  items: RecordValues[];
+  /** Records matching the filter; null when the client asked not to count (`count: false`). */
+  total: number | null;
+  nextCursor: string | null;
+}
+
+export const SEARCH_LIMIT = { default: 20, max: 100 } as const;
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Lists (filter tree, sort, cursor or offset paging, projection, expand) and quick search. */
+@Injectable()
+export class RecordQueryService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(ModuleDefinitionsService) private readonly definitions: ModuleDefinitionsService,
+    @Inject(RecordExpander) private readonly expander: RecordExpander,
+  ) {}
+
+  async query(operation: OperationRef, module: string, body: unknown, deleted: DeletedScope = 'exclude'): Promise<RecordPage> {
+    const definition = await this.definitions.get(operation, module);
+    const input = body === undefined || body === null ? {} : body;
+    if (isObject(input) && input.count !== undefined && typeof input.count !== 'boolean') throw ApiError.validation([issue('count', 'type', { expected: 'boolean' })]);
+    const compiled = compileQuery(definition, input);
+    if (!compiled.ok) throw ApiError.validation(compiled.issues);
+    const query = compiled.value;
+    if (!cursorFits(definition, query)) throw ApiError.validation([issue('cursor', 'query.cursor')]);
+    const count = !(isObject(input) && input.count === false);
+    // Expanded lookups are returned even when `fields` leaves them out.
+    if (query.fields.length) query.fields = [...new Set([...query.fields, ...query.expand])];
+    const sql = compileRecordQuery(operation.schemaName, definition, query, { deleted, count });
+
+    const [rows, counted] = await withClientErrors(definition, () =>
+      Promise.all([sqlRows(this.db.manager, sql.page.text, sql.page.values), sql.count ? sqlRows<{ total: string }>(this.db.manager, sql.count.text, sql.count.values) : null]),
+    );
+    const more = rows.length > query.limit;
+    const page = more ? rows.slice(0, query.limit) : rows;
+    const fields = query.fields.length ? activeFields(definition).filter((f) => query.fields.includes(f.key)) : activeFields(definition);
+    const wanted = query.fields.length ? new Set<string>([...RECORD_SYSTEM_KEYS, 'deletedAt', ...query.fields]) : null;
+    const items: RecordValues[] = page.map((row) => {
+      const record = rowToRecord(row, fields);
+      if (!wanted) return record;
+      return Object.fromEntries(Object.entries(record).filter(([key]) => wanted.has(key)));
+    });
+    if (query.expand.length) await this.expander.expand(operation, definition, items, query.expand);
+    const last = page[page.length - 1];
+    return {
+      items,
+      total: counted ? Number(counted[0].total) : null,
+      nextCursor: more && last ? encodeCursor({ values: sql.sortAliases.map((alias) => last[alias] ?? null), id: String(last.id) }) : null,
+    };
+  }
+
+  /** Quick search: the text in any searchable field (ILIKE, OR'ed), most recently updated first. */
+  async search(operation: OperationRef, module: string, text: string | undefined, limit: number, cursor?: string): Promise<RecordPage> {
+    const definition = await this.definitions.get(operation, module);
+    const q = (text ?? '').trim();
+    const searchable = activeFields(definition).filter((f) => f.searchable && valueKind(f) === 'string' && operatorsFor(f).includes('contains'));
+    if (q && searchable.length === 0) return { items: [], total: 0, nextCursor: null };
+    const body = {
+      ...(q && { filter: { or: searchable.map((f) => ({ field: f.key, op: 'contains', value: q })) } }),
+      sort: [{ field: 'updatedAt', dir: 'desc' }],
+      limit,
+      ...(cursor !== undefined && { cursor }),
+    };
+    return this.query(operation, module, body);
+  }
+}

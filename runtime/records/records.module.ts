@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { RecordAuditRepository } from './record-audit.repository';
+import { RecordBulkWriter } from './record-bulk.writer';
+import { RecordExpander } from './record-expander';
+import { RecordHistoryService } from './record-history.service';
+import { RecordQueryService } from './record-query.service';
+import { RecordReferencesChecker } from './record-references.checker';
+import { RecordUniqueChecker } from './record-unique.checker';
+import { RecordWritePipeline } from './record-write.pipeline';
+import { RecordRepository } from './record.repository';
+import { RecordsController } from './records.controller';
+import { RecordsService } from './records.service';
+
+/**
+ * Records of every module: CRUD with optimistic locking and soft delete,
+ * queries, quick search, bulk insert / upsert and history. Uses the global
+ * providers of CoreModule (DataSource, module definitions, plugins).
+ * RecordsService is exported for jobs (imports, mass updates) and the demo seeder.
+ */
+@Module({
+  controllers: [RecordsController],
+  providers: [
+    RecordRepository,
+    RecordAuditRepository,
+    RecordWritePipeline,
+    RecordReferencesChecker,
+    RecordUniqueChecker,
+    RecordBulkWriter,
+    RecordExpander,
+    RecordQueryService,
+    RecordHistoryService,
+    RecordsService,
+  ],
+  exports: [RecordsService, RecordQueryService, RecordHistoryService],
+})
+export class RecordsModule {}
