@@ -15,9 +15,21 @@ const project = (name) => ({
   ...(name === 'test' && { testPathIgnorePatterns: ['/bench/', '/browser/'] }),
 });
 
+// Browser tests drive Chromium against the built Studio and a real server; their
+// global setup builds the Studio first when dist/studio is missing or older than its sources.
+const browser = {
+  displayName: 'browser',
+  rootDir: '<rootDir>/test/browser',
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../../tsconfig.json' }] },
+  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/../../' }),
+  testMatch: ['**/*.spec.ts'],
+  globalSetup: '<rootDir>/support/build-studio.global-setup.js',
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
-  projects: ['engine', 'modules-catalog', 'plugins', 'runtime', 'test'].map(project),
+  projects: [...['engine', 'modules-catalog', 'plugins', 'runtime', 'test'].map(project), browser],
   reporters: ['default', '<rootDir>/test/summary.reporter.js'],
   // End-to-end suites start a real server and database; unit tests finish far sooner.
   testTimeout: 120_000,

@@ -3,7 +3,10 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AccessController } from './access/access.controller';
+import { AiModule } from './ai/ai.module';
 import { ApiTokensController } from './access/api-tokens.controller';
+import { IpRestrictionsController } from './access/ip-restrictions.controller';
+import { IpRestrictionsService } from './access/ip-restrictions.service';
 import { NotesHistoryController } from './access/notes-history.controller';
 import { LoginHistoryController } from './access/login-history.controller';
 import { ProfilesService } from './access/profiles.service';
@@ -12,16 +15,21 @@ import { UsersController } from './access/users.controller';
 import { UsersService } from './access/users.service';
 import { ApiAuthGuard } from './auth/api-auth.guard';
 import { AuthController } from './auth/auth.controller';
+import { Click2DialController } from './click2dial/click2dial.controller';
+import { Click2DialService } from './click2dial/click2dial.service';
 import type { RuntimeConfig } from './config/runtime.config';
 import { CoreModule } from './core.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController } from './health.controller';
 import { JobsModule } from './jobs/jobs.module';
+import { LevelsReportController } from './levels/levels-report.controller';
+import { LevelsReportService } from './levels/levels-report.service';
 import { ModulesController } from './modules/modules.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OpenApiDocument } from './openapi/openapi-document';
 import { OperationsController } from './operations/operations.controller';
 import { RecordsModule } from './records/records.module';
+import { SchemaBundlesModule } from './schema-bundles/schema-bundles.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +41,8 @@ export class AppModule {
         CoreModule.forRoot(config, dataSource),
         JobsModule.forRoot(config),
         RecordsModule,
+        AiModule,
+        SchemaBundlesModule,
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
@@ -41,7 +51,8 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, AuthController, OperationsController, ModulesController, OpenApiController, UsersController, LoginHistoryController, AccessController, ApiTokensController, NotesHistoryController],
+      controllers: [HealthController, AuthController, OperationsController, ModulesController, OpenApiController, UsersController, LoginHistoryController, AccessController, ApiTokensController, NotesHistoryController,
+        IpRestrictionsController, Click2DialController, LevelsReportController],
       providers: [
         { provide: APP_GUARD, useClass: ApiAuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
@@ -49,6 +60,9 @@ export class AppModule {
         UsersService,
         ProfilesService,
         RolesService,
+        IpRestrictionsService,
+        Click2DialService,
+        LevelsReportService,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { closeDatabase, openDatabase } from './database/database.provider';
 import { dtoValidationPipe } from './errors/dto-validation.pipe';
 import { OpenApiDocument } from './openapi/openapi-document';
 import { buildBaseDocument, setupOpenApi } from './openapi/openapi.setup';
+import { serveStudio } from './studio/studio.static';
 
 export interface RunningServer {
   app: NestFastifyApplication;
@@ -26,6 +27,7 @@ export async function startServer(config: RuntimeConfig): Promise<RunningServer>
   const base = buildBaseDocument(app);
   app.get(OpenApiDocument).set(base);
   setupOpenApi(app, base);
+  await serveStudio(app);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -13,6 +13,8 @@ export interface IpRestrictionView {
   createdAt: Date;
 }
 
+const ruleNotFound = (id: string) => ApiError.notFound({ es: `La regla ${id} no existe.`, en: `Rule ${id} does not exist.` }, 'ip_rule_not_found');
+
 const COLUMNS = `id, address, mask, description, created_at AS "createdAt"`;
 
 /** Click2Dial IP restrictions (A7, seed 002 §7): which addresses may dial and download contact data. */
@@ -25,6 +27,34 @@ export class IpRestrictionsService {
   }
 
   async add(operation: OperationRef, input: { address?: unknown; mask?: unknown; description?: unknown }): Promise<IpRestrictionView> {
+    const { address, mask, description } = this.checked(input);
+    const [row] = await this.db.query(`INSERT INTO core.ip_restrictions (operation_id, address, mask, description) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`, [
+      operation.id,
+      address,
+      mask ?? null,
+      description,
+    ]);
+    return row;
+  }
+
+  /** Changes a rule; fields not sent keep their value (`mask: null` makes it a single address). */
+  async update(operation: OperationRef, id: string, input: { address?: unknown; mask?: unknown; description?: unknown }): Promise<IpRestrictionView> {
+    const [current] = isUuid(id) ? await this.db.query(`SELECT ${COLUMNS} FROM core.ip_restrictions WHERE operation_id = $1 AND id = $2`, [operation.id, id]) : [];
+    if (!current) throw ruleNotFound(id);
+    const merged = {
+      address: input.address === undefined ? current.address : input.address,
+      mask: input.mask === undefined ? current.mask : input.mask,
+      description: input.description === undefined ? current.description : input.description,
+    };
+    const { address, mask, description } = this.checked(merged);
+    const [row] = await this.db.query(
+      `WITH changed AS (UPDATE core.ip_restrictions SET address = $3, mask = $4, description = $5 WHERE operation_id = $1 AND id = $2 RETURNING ${COLUMNS}) SELECT * FROM changed`,
+      [operation.id, id, address, mask ?? null, description],
+    );
+    return row;
+  }
+
+  private checked(input: { address?: unknown; mask?: unknown; description?: unknown }): { address: string; mask?: string; description: string | null } {
     const address = typeof input.address === 'string' ? input.address.trim() : '';
     const mask = typeof input.mask === 'string' && input.mask.trim() ? input.mask.trim() : undefined;
     const problem = checkRule({ address, mask });
@@ -36,18 +66,12 @@ export class IpRestrictionsService {
       ]);
     }
     const description = typeof input.description === 'string' ? input.description.slice(0, 200) : null;
-    const [row] = await this.db.query(`INSERT INTO core.ip_restrictions (operation_id, address, mask, description) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`, [
-      operation.id,
-      address,
-      mask ?? null,
-      description,
-    ]);
-    return row;
+    return { address, mask, description };
   }
 
   async remove(operation: OperationRef, id: string): Promise<void> {
     const [row] = isUuid(id) ? await this.db.query(`WITH gone AS (DELETE FROM core.ip_restrictions WHERE operation_id = $1 AND id = $2 RETURNING id) SELECT id FROM gone`, [operation.id, id]) : [];
-    if (!row) throw ApiError.notFound({ es: `La regla ${id} no existe.`, en: `Rule ${id} does not exist.` }, 'ip_rule_not_found');
+    if (!row) throw ruleNotFound(id);
   }
 
   /** Refuses the caller's address when the operation's rules do not allow it, naming the address. */

@@ -53,7 +53,14 @@ export class AuthController {
   async me(@CurrentCaller() caller: Caller) {
     if (!caller.userId) return { platform: true, operation: caller.operation?.key ?? null };
     const [user] = await this.db.query(
-      `SELECT id, username, display_name AS "displayName", email, is_admin AS "isAdmin", must_change_password AS "mustChangePassword" FROM core.users WHERE id = $1`,
+      // Level, role and profile by name: the Studio shows them beside the user's name.
+      `SELECT u.id, u.username, u.display_name AS "displayName", u.email, u.is_admin AS "isAdmin", u.must_change_password AS "mustChangePassword",
+              l.name AS level, r.name AS role, p.name AS profile
+         FROM core.users u
+         LEFT JOIN core.levels l ON l.id = u.level_id
+         LEFT JOIN core.roles r ON r.id = u.role_id
+         LEFT JOIN core.profiles p ON p.id = u.profile_id
+        WHERE u.id = $1`,
       [caller.userId],
     );
     return { ...user, platform: false, operation: caller.operation?.key };

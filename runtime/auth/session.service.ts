@@ -77,6 +77,7 @@ export class SessionService {
            UPDATE core.sessions s SET revoked_at = now()
              FROM core.users u
             WHERE s.refresh_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.id = s.user_id AND u.active AND u.license_active
+              AND EXISTS (SELECT 1 FROM core.operations o WHERE o.id = u.operation_id AND o.crm_enabled AND o.deleted_at IS NULL)
             RETURNING u.id, u.operation_id, u.token_version)
          SELECT * FROM used`,
         [hashToken(refreshToken)],

@@ -11,6 +11,10 @@ export interface RuntimeConfig {
   host: string;
   dataDir: string;
   anthropicApiKey?: string;
+  /** Model the AI module assistant asks when an Anthropic key is set (ANTHROPIC_MODEL). */
+  anthropicModel: string;
+  /** Messages API base URL (ANTHROPIC_BASE_URL): a proxy, or a local stand-in in tests. */
+  anthropicBaseUrl?: string;
   /** Platform token for the API until user sessions exist; generated per start when not set. */
   bootstrapToken: string;
   bootstrapTokenGenerated: boolean;
@@ -37,6 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     host: env.HOST?.trim() || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR?.trim() || './.data'),
     anthropicApiKey: env.ANTHROPIC_API_KEY?.trim() || undefined,
+    anthropicModel: env.ANTHROPIC_MODEL?.trim() || 'claude-sonnet-5-5',
+    anthropicBaseUrl: env.ANTHROPIC_BASE_URL?.trim() || undefined,
     bootstrapToken: token || randomBytes(24).toString('base64url'),
     bootstrapTokenGenerated: !token,
     demoOperation: demo || undefined,

@@ -88,6 +88,8 @@ export class RecordsBulkJob implements JobHandler<RecordsBulkPayload, RecordsBul
     }
     if (issues.length === 0) issues.push(...(await this.moduleIssues(scope, module as string, mode === 'upsert' ? (keyField as string) : undefined)));
     if (issues.length) throw ApiError.validation(issues);
+    // Fields the user may not write refuse the whole load before anything is stored (403 with `payload.rows[i].field`).
+    if (scope.userId !== null) await this.records.assertBulkAllowed(scope.operation, module as string, rows as unknown[], mode as RecordsBulkPayload['mode'], scope.userId, 'payload.');
     return { module: module as string, rows: rows as Record<string, unknown>[], mode: mode as RecordsBulkPayload['mode'], ...(mode === 'upsert' && { keyField: keyField as string }) };
   }
 

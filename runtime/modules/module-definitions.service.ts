@@ -32,6 +32,11 @@ export interface ModulePlanResult {
   blocked: boolean;
 }
 
+/** One module of a multi-module apply (schema bundle import). */
+export interface ModuleChange extends ModulePlanResult {
+  action: 'create' | 'update' | 'unchanged';
+}
+
 export interface ApplyOptions {
   /** Keep values that would not convert aside (in the audit log) and clear them, instead of refusing. */
   keepAside?: boolean;
@@ -112,7 +117,14 @@ export class ModuleDefinitionsService {
     return this.db.transaction((tx) => this.prepare(tx, operation, key, input, false));
   }
 
-  private async prepare(tx: EntityManager, operation: OperationRef, key: string, input: unknown, lock: boolean): Promise<ModulePlanResult & { current: ModuleDefinition; next: ModuleDefinition }> {
+  private async prepare(
+    tx: EntityManager,
+    operation: OperationRef,
+    key: string,
+    input: unknown,
+    lock: boolean,
+    extraModules: string[] = [],
+  ): Promise<ModulePlanResult & { current: ModuleDefinition; next: ModuleDefinition }> {
     const row = await tx.getRepository(ModuleDefinitionEntity).findOne({
       where: { operationId: operation.id, key },
       ...(lock && { lock: { mode: 'pessimistic_write' } }),
@@ -122,7 +134,7 @@ export class ModuleDefinitionsService {
       throw ApiError.validation([{ path: 'key', code: 'definition.keyChanged', message: { es: 'La clave del módulo no se puede cambiar.', en: 'The module key cannot be changed.' } }]);
     }
     const current = row.definition;
-    const proposed = await this.validated(tx, operation, { ...(input as object), key, version: current.version });
+    const proposed = await this.validated(tx, operation, { ...(input as object), key, version: current.version }, extraModules);
     const operations = diffDefinitions(current, proposed);
     const next = { ...applyDiff(current, operations), version: current.version + 1 };
     this.refuseArchivingLocked(current, operations);
@@ -176,20 +188,70 @@ export class ModuleDefinitionsService {
           { checks: prepared.checks.filter((c) => c.blocking && c.count > 0) },
         );
       }
-      const { schemaName } = operation;
-      for (const op of prepared.operations) {
-        if (op.op === 'addField') for (const sql of sequenceSql(schemaName, key, op.field)) await tx.query(sql);
-      }
-      for (const step of prepared.plan.steps) {
-        if (step.kind === 'alterColumnType' && options.keepAside) await this.keepAside(tx, operation, key, step, options.userId ?? null);
-        for (const sql of stepSql(schemaName, key, step)) await tx.query(sql);
-      }
-      await this.storeVersion(tx, operation, prepared.next, prepared.operations, prepared.plan.steps, options.userId ?? null);
+      await this.applyPrepared(tx, operation, prepared, options);
       return prepared;
     });
     this.remember(operation, result.next);
     const { current: _current, next, ...rest } = result;
     return { ...rest, definition: next };
+  }
+
+  /**
+   * Several modules at once (a schema bundle): modules the operation lacks are
+   * created, the others changed, all in one transaction. With `dryRun` nothing is
+   * written and the result is the diff and storage plan of every module.
+   */
+  async applyMany(operation: OperationRef, inputs: unknown[], options: ApplyOptions & { dryRun?: boolean } = {}): Promise<ModuleChange[]> {
+    const keyOf = (input: unknown) => String((input as { key?: unknown } | null)?.key ?? '');
+    const work = async (tx: EntityManager): Promise<ModuleChange[]> => {
+      const existing = new Set(await this.moduleKeys(tx, operation));
+      const fresh = inputs.filter((i) => !existing.has(keyOf(i)));
+      const changes: ModuleChange[] = [];
+      const freshKeys = fresh.map(keyOf);
+      for (const input of fresh) {
+        const definition = { ...(await this.validated(tx, operation, input, freshKeys)), version: 1 };
+        const empty: ModuleDefinition = { key: definition.key, version: 1, names: definition.names, icon: definition.icon, fields: [] };
+        const operations = diffDefinitions(empty, definition);
+        changes.push({ key: definition.key, action: 'create', fromVersion: 0, toVersion: 1, operations, plan: planStorage(operations, empty), checks: [], blocked: false });
+      }
+      if (!options.dryRun && fresh.length) await this.create(operation, fresh, options.userId ?? null, tx);
+      for (const input of inputs.filter((i) => existing.has(keyOf(i)))) {
+        const prepared = await this.prepare(tx, operation, keyOf(input), input, !options.dryRun, freshKeys);
+        const { current: _current, next: _next, ...result } = prepared;
+        const unchanged = prepared.operations.length === 0;
+        changes.push({ ...result, action: unchanged ? 'unchanged' : 'update', toVersion: unchanged ? prepared.fromVersion : prepared.toVersion });
+        if (options.dryRun || unchanged) continue;
+        if (prepared.blocked && !options.keepAside) {
+          throw ApiError.conflict(
+            'data_check_failed',
+            {
+              es: `Hay registros de «${prepared.key}» cuyos valores no se pueden convertir; corríjalos o pida apartarlos (keepAside).`,
+              en: `Some records of "${prepared.key}" have values that cannot be converted; fix them or ask to keep them aside (keepAside).`,
+            },
+            { checks: prepared.checks.filter((c) => c.blocking && c.count > 0) },
+          );
+        }
+        await this.applyPrepared(tx, operation, prepared, options);
+      }
+      return changes;
+    };
+    const changes = await this.db.transaction(work);
+    // The cache learns the new versions only once the transaction committed.
+    if (!options.dryRun) for (const change of changes) if (change.action !== 'unchanged') this.cache.delete(`${operation.id}:${change.key}`);
+    return changes;
+  }
+
+  /** DDL and the new version of a prepared change, inside the caller's transaction. */
+  private async applyPrepared(tx: EntityManager, operation: OperationRef, prepared: ModulePlanResult & { next: ModuleDefinition }, options: ApplyOptions): Promise<void> {
+    const { schemaName } = operation;
+    for (const op of prepared.operations) {
+      if (op.op === 'addField') for (const sql of sequenceSql(schemaName, prepared.key, op.field)) await tx.query(sql);
+    }
+    for (const step of prepared.plan.steps) {
+      if (step.kind === 'alterColumnType' && options.keepAside) await this.keepAside(tx, operation, prepared.key, step, options.userId ?? null);
+      for (const sql of stepSql(schemaName, prepared.key, step)) await tx.query(sql);
+    }
+    await this.storeVersion(tx, operation, prepared.next, prepared.operations, prepared.plan.steps, options.userId ?? null);
   }
 
   /** Makes `definition` the module's current version and adds it to the version history. */

@@ -26,7 +26,10 @@ export function createIndexSql(schema: string, module: string, column: string, k
     case 'trigram':
       return `CREATE INDEX IF NOT EXISTS ${name} ON ${target} USING gin (${ident(column)} gin_trgm_ops)`;
     case 'btree':
-      return `CREATE INDEX IF NOT EXISTS ${name} ON ${target} (${ident(column)})`;
+      // The id, descending, serves lists sorted by this field: a backward scan is exactly the record API's
+      // `ORDER BY field DESC NULLS FIRST, id ASC`, so a page stops after its rows (empty values come first
+      // and would otherwise all be read and sorted by id); equality filters use it as before.
+      return `CREATE INDEX IF NOT EXISTS ${name} ON ${target} (${ident(column)}, id DESC)`;
     case 'unique':
       // Soft-deleted records do not hold their value hostage.
       return `CREATE UNIQUE INDEX IF NOT EXISTS ${name} ON ${target} (${ident(column)}) WHERE deleted_at IS NULL`;
@@ -48,7 +51,7 @@ export function createTableSql(schema: string, definition: ModuleDefinition): st
   const name = definition.key;
   return [
     `CREATE TABLE IF NOT EXISTS ${table(schema, name)} (${SYSTEM_COLUMNS})`,
-    `CREATE INDEX IF NOT EXISTS ${ident(indexName(name, 'created_at', 'idx'))} ON ${table(schema, name)} (created_at DESC, id DESC) WHERE deleted_at IS NULL`,
+    `CREATE INDEX IF NOT EXISTS ${ident(indexName(name, 'created_at', 'idx'))} ON ${table(schema, name)} (created_at DESC, id) WHERE deleted_at IS NULL`,
     ...definition.fields.flatMap((field) => fieldStorage(schema, name, field)),
   ];
 }

@@ -67,6 +67,18 @@ export class OperationsService {
     return operation;
   }
 
+  /** Renames an operation or turns its CRM on or off (Habilitar CRM). */
+  async update(key: string, input: { crmEnabled?: boolean; name?: string }): Promise<OperationEntity> {
+    const current = await this.resolve(key);
+    const repository = this.db.getRepository(OperationEntity);
+    await repository.update(
+      { id: current.id },
+      { ...(input.crmEnabled !== undefined && { crmEnabled: input.crmEnabled }), ...(input.name?.trim() && { name: input.name.trim() }), updatedAt: new Date() },
+    );
+    this.byKey.delete(key);
+    return repository.findOneOrFail({ where: { id: current.id } });
+  }
+
   async list(): Promise<OperationEntity[]> {
     return this.db.getRepository(OperationEntity).find({ where: { deletedAt: IsNull() }, order: { key: 'ASC' } });
   }

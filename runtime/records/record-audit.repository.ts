@@ -66,20 +66,28 @@ export class RecordAuditRepository {
     operation: OperationRef,
     module: string,
     recordId: string,
-    page: { limit: number; before?: number },
+    page: { limit: number; before?: number; hiddenFields?: string[] },
   ): Promise<{ items: HistoryItem[]; total: number }> {
     const params: unknown[] = [operation.id, module, recordId, page.limit];
+    // Entries of fields the reader may not see are left out (and not counted).
+    const hidden = page.hiddenFields?.length ? page.hiddenFields : null;
+    const notHidden = (n: number) => (hidden ? ` AND (a.field IS NULL OR NOT (a.field = ANY($${n}::text[])))` : '');
     const rows = await sqlRows<Record<string, unknown>>(
       db,
       `SELECT a.id, a.at, a.action, a.field, a.old_value, a.new_value, a.user_id, a.job_id, u.display_name
          FROM core.audit a
          LEFT JOIN core.users u ON u.id = a.user_id
-        WHERE a.operation_id = $1 AND a.module = $2 AND a.record_id = $3${page.before === undefined ? '' : ` AND a.id < $${params.push(page.before)}`}
+        WHERE a.operation_id = $1 AND a.module = $2 AND a.record_id = $3${page.before === undefined ? '' : ` AND a.id < $${params.push(page.before)}`}${hidden ? notHidden(params.push(hidden)) : ''}
         ORDER BY a.id DESC
         LIMIT $4`,
       params,
     );
-    const [count] = await sqlRows<{ n: string }>(db, `SELECT count(*) AS n FROM core.audit WHERE operation_id = $1 AND module = $2 AND record_id = $3`, [operation.id, module, recordId]);
+    const [count] = await sqlRows<{ n: string }>(db, `SELECT count(*) AS n FROM core.audit a WHERE a.operation_id = $1 AND a.module = $2 AND a.record_id = $3${notHidden(4)}`, [
+      operation.id,
+      module,
+      recordId,
+      ...(hidden ? [hidden] : []),
+    ]);
     return {
       total: Number(count.n),
       items: rows.map((r) => ({

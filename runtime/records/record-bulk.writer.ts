@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError } from '../errors/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../operations/operation-ref';
+import { fieldsRefused, type RecordAccess } from './record-access.policy';
 import { type AuditEntry, RecordAuditRepository } from './record-audit.repository';
 import { assignAutonumbers } from './record-autonumbers';
 import { canonicalFields, changedValues, fieldAuditEntries } from './record-changes';
@@ -12,6 +13,7 @@ import { withClientErrors } from './record-db.errors';
 import { activeField } from './record-fields';
 import { isUuid } from './record-id';
 import { readWriteInput, type WriteInput } from './record-input.reader';
+import { RecordLevelsTracker } from './record-levels.tracker';
 import { pluginServices } from './record-plugin.services';
 import { RecordReferencesChecker } from './record-references.checker';
 import type { ApiRecord } from './record-row.mapper';
@@ -36,6 +38,8 @@ export interface BulkWriteOptions {
   /** The caller's transaction; without it the call opens its own. */
   db?: EntityManager;
   locale?: 'es' | 'en';
+  /** What the writer may see and change: hidden / read-only fields and assignments above its role refuse the load, records it may not see are not matched. */
+  access?: RecordAccess;
 }
 
 export interface BulkRowError {
@@ -101,6 +105,7 @@ export class RecordBulkWriter {
     @Inject(RecordWritePipeline) private readonly pipeline: RecordWritePipeline,
     @Inject(RecordReferencesChecker) private readonly references: RecordReferencesChecker,
     @Inject(RecordUniqueChecker) private readonly unique: RecordUniqueChecker,
+    @Inject(RecordLevelsTracker) private readonly levels: RecordLevelsTracker,
   ) {}
 
   async write(operation: OperationRef, module: string, rows: unknown[], options: BulkWriteOptions): Promise<BulkWriteResult> {
@@ -108,7 +113,8 @@ export class RecordBulkWriter {
     if (rows.length > BULK_ROW_LIMIT) throw RecordErrors.tooManyRows(rows.length, BULK_ROW_LIMIT);
     if (options.mode !== 'insert' && options.mode !== 'upsert') throw ApiError.validation([issue('mode', 'option', { value: String(options.mode) })]);
     const definition = await this.definitions.get(operation, module);
-    const keyField = options.mode === 'upsert' ? this.keyField(definition, options.keyField) : null;
+    // A field hidden from the writer cannot be a key: matching on it would reveal its values.
+    const keyField = options.mode === 'upsert' ? this.keyField(options.access ? options.access.view(definition) : definition, options.keyField) : null;
     const work = (db: EntityManager) => this.run(db, operation, definition, rows, keyField, options);
     return withClientErrors(definition, () => (options.db ? work(options.db) : this.db.transaction(work)));
   }
@@ -135,7 +141,12 @@ export class RecordBulkWriter {
       else fail(index, read.issues);
     });
 
-    if (keyField) pending = await this.matchExisting(db, operation, definition, keyField, pending, fail);
+    if (keyField) pending = await this.matchExisting(db, operation, definition, keyField, pending, fail, options.access);
+    if (options.access) {
+      const refused: Issue[] = [];
+      for (const row of pending) refused.push(...(await options.access.writeIssues(definition.key, row.input, row.previous, `rows[${row.index + (options.rowOffset ?? 0)}].`)));
+      if (refused.length) throw fieldsRefused(refused);
+    }
 
     const user = { id: options.userId ?? '', locale: options.locale ?? ('es' as const) };
     const services = pluginServices(this.definitions, this.records, db, operation);
@@ -197,6 +208,7 @@ export class RecordBulkWriter {
       entries.push(...fieldAuditEntries(row.previous!, saved, row.changes));
     }
     await this.audit.write(db, operation, definition.key, { userId: options.userId, jobId: options.jobId ?? null }, entries);
+    await this.levels.track(db, operation, definition.key, [...inserted, ...updated.filter((saved) => 'owner' in byId.get(saved.id)!.changes || 'assignee' in byId.get(saved.id)!.changes)]);
     for (const saved of [...inserted, ...updated]) {
       const context = byId.get(saved.id)?.context;
       if (context) await this.pipeline.afterSave(context, saved);
@@ -224,6 +236,7 @@ export class RecordBulkWriter {
     keyField: ModuleField,
     pending: PendingRow[],
     fail: (index: number, issues: Issue[]) => void,
+    access?: RecordAccess,
   ): Promise<PendingRow[]> {
     const keyOf = new Map<PendingRow, string>();
     const claimed = new Set<string>();
@@ -249,6 +262,8 @@ export class RecordBulkWriter {
     }
     const existing = new Map<string, ApiRecord[]>();
     for (const record of await this.records.lockByField(db, operation, definition, keyField, keys)) {
+      // A record the writer may not see does not exist for it.
+      if (access && !access.canSee(record)) continue;
       const key = String(canonicalValue(keyField, record[keyField.key]));
       existing.set(key, [...(existing.get(key) ?? []), record]);
     }
@@ -261,8 +276,13 @@ export class RecordBulkWriter {
         fail(row.index, [recordIssue(keyField.key, 'ambiguousKey', `Hay ${found.length} registros con la clave «${key}».`, `${found.length} records have key "${key}".`)]);
         continue;
       }
-      if (found.length === 1) row.previous = found[0];
-      else if (isComputed(keyField.type)) {
+      if (found.length === 1) {
+        if (access && !access.canEdit(found[0])) {
+          fail(row.index, [recordIssue(keyField.key, 'notEditable', `Solo puede modificar sus registros y los asignados a usted (clave «${key}»).`, `You can only change your own records and those assigned to you (key "${key}").`)]);
+          continue;
+        }
+        row.previous = found[0];
+      } else if (isComputed(keyField.type)) {
         fail(row.index, [recordIssue(keyField.key, 'keyNotFound', `No hay un registro con la clave «${key}».`, `There is no record with key "${key}".`)]);
         continue;
       }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { table } from '../database/sql';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
+import type { RecordAccess } from './record-access.policy';
 import type { OperationRef } from '../operations/operation-ref';
 import { activeField, activeFields } from './record-fields';
 import { recordSelect, ROW, rowToRecord } from './record-row.mapper';
@@ -32,7 +33,8 @@ export class RecordExpander {
     @Inject(ModuleDefinitionsService) private readonly definitions: ModuleDefinitionsService,
   ) {}
 
-  async expand(operation: OperationRef, definition: ModuleDefinition, items: RecordValues[], keys: string[]): Promise<void> {
+  /** With `access`, a target the caller may not see has no title (as if gone) and titles never use the target's hidden fields. */
+  async expand(operation: OperationRef, definition: ModuleDefinition, items: RecordValues[], keys: string[], access?: RecordAccess): Promise<void> {
     const byTarget = new Map<string, Set<string>>();
     const lookups = keys.map((key) => activeField(definition, key)).filter((f): f is LookupField => f?.type === 'lookup');
     for (const field of lookups) {
@@ -45,11 +47,15 @@ export class RecordExpander {
     }
     const titles = new Map<string, Map<string, string>>();
     for (const [target, ids] of byTarget) {
-      const targetDefinition = await this.definitions.get(operation, target);
+      const stored = await this.definitions.get(operation, target);
+      const targetDefinition = access ? access.view(stored) : stored;
+      const visible = access?.visibleUserIds ?? null;
       const rows = await sqlRows(
         this.db.manager,
-        `SELECT ${recordSelect(targetDefinition)} FROM ${table(operation.schemaName, target)} AS ${ROW} WHERE ${ROW}.id = ANY($1::uuid[]) AND ${ROW}.deleted_at IS NULL`,
-        [[...ids]],
+        `SELECT ${recordSelect(targetDefinition)} FROM ${table(operation.schemaName, target)} AS ${ROW} WHERE ${ROW}.id = ANY($1::uuid[]) AND ${ROW}.deleted_at IS NULL${
+          visible ? ` AND (${ROW}.owner = ANY($2::uuid[]) OR ${ROW}.assignee = ANY($2::uuid[]))` : ''
+        }`,
+        visible ? [[...ids], [...visible]] : [[...ids]],
       );
       titles.set(target, new Map(rows.map((row) => {
         const record = rowToRecord(row, activeFields(targetDefinition));

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { ApiError } from '../errors/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../operations/operation-ref';
+import type { RecordAccess } from './record-access.policy';
 import { type HistoryItem, RecordAuditRepository } from './record-audit.repository';
 import { isUuid } from './record-id';
 import { RecordRepository } from './record.repository';
@@ -26,17 +27,21 @@ export class RecordHistoryService {
     @Inject(RecordAuditRepository) private readonly audit: RecordAuditRepository,
   ) {}
 
-  async history(operation: OperationRef, module: string, id: string, page: { limit: number; cursor?: string }): Promise<HistoryPage> {
+  /** With `access`: the record must be visible to the caller (else 404) and hidden fields never show. */
+  async history(operation: OperationRef, module: string, id: string, page: { limit: number; cursor?: string }, access?: RecordAccess): Promise<HistoryPage> {
     const definition = await this.definitions.get(operation, module);
     if (!isUuid(id)) throw ApiError.recordNotFound(module, id);
     const db = this.db.manager;
     // Deleted records keep their history; a record never written has none.
-    const known = (await this.records.find(db, operation, definition, id, { includeDeleted: true })) || (await this.audit.hasHistory(db, operation, module, id));
+    const row = await this.records.find(db, operation, definition, id, { includeDeleted: true });
+    // A restricted caller needs the record itself to judge its visibility.
+    const known = access ? row !== null && access.canSee(row) : row !== null || (await this.audit.hasHistory(db, operation, module, id));
     if (!known) throw ApiError.recordNotFound(module, id);
     const before = page.cursor === undefined ? undefined : Number(page.cursor);
-    const { items, total } = await this.audit.history(db, operation, module, id, { limit: page.limit + 1, before });
+    const hiddenFields = access ? [...access.hiddenFields(module)] : [];
+    const { items, total } = await this.audit.history(db, operation, module, id, { limit: page.limit + 1, before, hiddenFields });
     const more = items.length > page.limit;
-    const shown = more ? items.slice(0, page.limit) : items;
+    const shown = access ? access.stripHistory(module, more ? items.slice(0, page.limit) : items) : more ? items.slice(0, page.limit) : items;
     return { items: shown, total, nextCursor: more ? String(shown[shown.length - 1].id) : null };
   }
 }

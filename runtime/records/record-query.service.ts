@@ -4,17 +4,20 @@ import { DataSource } from 'typeorm';
 import { ApiError } from '../errors/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../operations/operation-ref';
+import type { RecordAccess } from './record-access.policy';
 import { withClientErrors } from './record-db.errors';
 import { RecordExpander } from './record-expander';
 import { activeFields, RECORD_SYSTEM_KEYS } from './record-fields';
-import { compileRecordQuery, cursorFits, type DeletedScope } from './record-query.sql-compiler';
+import { COUNT_LIMIT, compileRecordQuery, cursorFits, type DeletedScope } from './record-query.sql-compiler';
 import { rowToRecord } from './record-row.mapper';
 import { sqlRows } from './sql-rows';
 
 export interface RecordPage {
   items: RecordValues[];
-  /** Records matching the filter; null when the client asked not to count (`count: false`). */
+  /** Records matching the filter, at most COUNT_LIMIT; null when the client asked not to count (`count: false`). */
   total: number | null;
+  /** Present when more than COUNT_LIMIT records match: `total` is then the limit, not the exact count. */
+  totalCapped?: true;
   nextCursor: string | null;
 }
 
@@ -31,14 +34,17 @@ export class RecordQueryService {
     @Inject(RecordExpander) private readonly expander: RecordExpander,
   ) {}
 
-  async query(operation: OperationRef, module: string, body: unknown, deleted: DeletedScope = 'exclude'): Promise<RecordPage> {
-    const definition = await this.definitions.get(operation, module);
+  /** With `access`: hidden fields are unknown (400 when filtered, sorted, projected or expanded) and only visible records are listed. */
+  async query(operation: OperationRef, module: string, body: unknown, deleted: DeletedScope = 'exclude', access?: RecordAccess): Promise<RecordPage> {
+    const stored = await this.definitions.get(operation, module);
+    const definition = access ? access.view(stored) : stored;
     const input = body === undefined || body === null ? {} : body;
     if (isObject(input) && input.count !== undefined && typeof input.count !== 'boolean') throw ApiError.validation([issue('count', 'type', { expected: 'boolean' })]);
     const compiled = compileQuery(definition, input);
     if (!compiled.ok) throw ApiError.validation(compiled.issues);
     const query = compiled.value;
     if (!cursorFits(definition, query)) throw ApiError.validation([issue('cursor', 'query.cursor')]);
+    if (access) query.filter = access.scopeFilter(query.filter);
     const count = !(isObject(input) && input.count === false);
     // Expanded lookups are returned even when `fields` leaves them out.
     if (query.fields.length) query.fields = [...new Set([...query.fields, ...query.expand])];
@@ -56,18 +62,21 @@ export class RecordQueryService {
       if (!wanted) return record;
       return Object.fromEntries(Object.entries(record).filter(([key]) => wanted.has(key)));
     });
-    if (query.expand.length) await this.expander.expand(operation, definition, items, query.expand);
+    if (query.expand.length) await this.expander.expand(operation, definition, items, query.expand, access);
     const last = page[page.length - 1];
     return {
       items,
-      total: counted ? Number(counted[0].total) : null,
+      total: counted ? Math.min(Number(counted[0].total), COUNT_LIMIT) : null,
+      ...(counted && Number(counted[0].total) > COUNT_LIMIT && { totalCapped: true as const }),
       nextCursor: more && last ? encodeCursor({ values: sql.sortAliases.map((alias) => last[alias] ?? null), id: String(last.id) }) : null,
     };
   }
 
   /** Quick search: the text in any searchable field (ILIKE, OR'ed), most recently updated first. */
-  async search(operation: OperationRef, module: string, text: string | undefined, limit: number, cursor?: string): Promise<RecordPage> {
-    const definition = await this.definitions.get(operation, module);
+  async search(operation: OperationRef, module: string, text: string | undefined, limit: number, cursor?: string, access?: RecordAccess): Promise<RecordPage> {
+    const stored = await this.definitions.get(operation, module);
+    // Hidden fields are not searched: a match would reveal their values.
+    const definition = access ? access.view(stored) : stored;
     const q = (text ?? '').trim();
     const searchable = activeFields(definition).filter((f) => f.searchable && valueKind(f) === 'string' && operatorsFor(f).includes('contains'));
     if (q && searchable.length === 0) return { items: [], total: 0, nextCursor: null };
@@ -77,6 +86,6 @@ export class RecordQueryService {
       limit,
       ...(cursor !== undefined && { cursor }),
     };
-    return this.query(operation, module, body);
+    return this.query(operation, module, body, 'exclude', access);
   }
 }

@@ -1,6 +1,6 @@
 import { type CompiledQuery, compileQuery, encodeCursor, type ModuleDefinition } from '@crm/engine';
 import fc from 'fast-check';
-import { compileRecordQuery, containsPattern, cursorFits, filterSql, SqlParams } from './record-query.sql-compiler';
+import { COUNT_LIMIT, compileRecordQuery, containsPattern, cursorFits, filterSql, SqlParams } from './record-query.sql-compiler';
 
 const label = (es: string) => ({ es, en: es });
 const options = (...keys: string[]) => keys.map((key) => ({ key, label: label(key) }));
@@ -145,7 +145,10 @@ describe('record query SQL compiler', () => {
     expect(sql.page.text).toContain(`to_char(r."fecha", 'YYYY-MM-DD') AS "$s0"`);
     expect(sql.page.text).not.toContain('"viejo"');
     expect(sql.sortAliases).toEqual(['$s0']);
-    expect(sql.count).toEqual({ text: `SELECT count(*) AS total FROM "op_demo"."pruebas" AS r WHERE r.deleted_at IS NULL AND r."estado" = $1::text`, values: ['a'] });
+    expect(sql.count).toEqual({
+      text: `SELECT count(*) AS total FROM (SELECT 1 FROM "op_demo"."pruebas" AS r WHERE r.deleted_at IS NULL AND r."estado" = $1::text LIMIT ${COUNT_LIMIT + 1}) AS counted`,
+      values: ['a'],
+    });
   });
 
   it('skips the count on request, pages by offset, and shows deleted records only when asked', () => {

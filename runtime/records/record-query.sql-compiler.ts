@@ -16,11 +16,19 @@ export type DeletedScope = 'exclude' | 'include' | 'only';
 export interface RecordQuerySql {
   /** The page, one row more than the limit (to know whether another page follows), with the sort values as `$s0`, `$s1`… */
   page: SqlStatement;
-  /** `count(*)` of the whole filtered set, without paging; null when the client passed `count: false`. */
+  /** `count(*)` of the filtered set, without paging, up to COUNT_LIMIT + 1 rows; null when the client passed `count: false`. */
   count: SqlStatement | null;
   /** Aliases of the sort values in the page's rows, in sort order, without the trailing id. */
   sortAliases: string[];
 }
+
+/**
+ * Lists count their matches exactly up to this many; past it the count stops
+ * (the answer says `totalCapped`). An exact count of a common search term
+ * (80,000 "María" among 1,000,000 contacts) reads most of the table, ten times
+ * longer than the page itself.
+ */
+export const COUNT_LIMIT = 1000;
 
 /** Collects parameters: each `add` returns its `$n` placeholder, typed when a cast is given. */
 export class SqlParams {
@@ -264,7 +272,10 @@ export function compileRecordQuery(
 
   const countParams = new SqlParams();
   const countWhere = filterSql(definition, query.filter, countParams);
-  const count = options.count === false ? null : { text: `SELECT count(*) AS total FROM ${from} WHERE ${scope} AND ${countWhere}`, values: countParams.values };
+  const count =
+    options.count === false
+      ? null
+      : { text: `SELECT count(*) AS total FROM (SELECT 1 FROM ${from} WHERE ${scope} AND ${countWhere} LIMIT ${COUNT_LIMIT + 1}) AS counted`, values: countParams.values };
 
   const params = new SqlParams();
   const where = [scope, filterSql(definition, query.filter, params)];

@@ -27,10 +27,11 @@ export const RecordErrors = {
   },
 
   tooManyRows(count: number, limit: number): ApiError {
-    return new ApiError(413, 'too_many_rows', {
+    const text = {
       es: `Se enviaron ${count} filas; el máximo por solicitud es ${limit}. Divida la carga en partes.`,
       en: `${count} rows were sent; at most ${limit} are accepted per request. Split the load into parts.`,
-    });
+    };
+    return new ApiError(413, 'too_many_rows', text, [{ path: 'rows', code: 'maxItems', message: text }]);
   },
 
   badRequest(path: string, code: string, es: string, en: string): ApiError {

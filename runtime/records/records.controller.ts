@@ -5,12 +5,13 @@ import { Requires } from '../access/requires.decorator';
 import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
 import { ApiError } from '../errors/api-error';
 import type { OperationRef } from '../operations/operation-ref';
+import { RecordAccessResolver } from './record-access.resolver';
 import { HISTORY_LIMIT, RecordHistoryService } from './record-history.service';
 import { RecordQueryService, SEARCH_LIMIT } from './record-query.service';
 import { BulkRecordsDto, DeleteRecordQuery, HistoryQuery, QueryScopeQuery, SearchRecordsQuery } from './record-request.dtos';
 import { type RecordAuthor, RecordsService } from './records.service';
 
-const author = (caller: Caller): RecordAuthor => ({ userId: caller.userId, locale: caller.locale });
+const author = (caller: Caller, access: RecordAuthor['access']): RecordAuthor => ({ userId: caller.userId, locale: caller.locale, access });
 
 /** The record API of every module (ARCHITECTURE.md, HTTP API): HTTP in, one service call, HTTP out. */
 @ApiTags('records')
@@ -22,70 +23,72 @@ export class RecordsController {
     @Inject(RecordsService) private readonly records: RecordsService,
     @Inject(RecordQueryService) private readonly queries: RecordQueryService,
     @Inject(RecordHistoryService) private readonly histories: RecordHistoryService,
+    @Inject(RecordAccessResolver) private readonly access: RecordAccessResolver,
   ) {}
 
   @Requires.module('view')
   @Get(':module')
-  search(@CurrentOperation() operation: OperationRef, @Param('module') module: string, @Query() query: SearchRecordsQuery) {
-    return this.queries.search(operation, module, query.q, query.limit ?? SEARCH_LIMIT.default, query.cursor);
+  async search(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Query() query: SearchRecordsQuery) {
+    return this.queries.search(operation, module, query.q, query.limit ?? SEARCH_LIMIT.default, query.cursor, await this.access.forCaller(operation, caller));
   }
 
   @Requires.module('create')
   @Post(':module')
   @HttpCode(201)
-  create(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Body() body: unknown) {
-    return this.records.create(operation, module, body, author(caller));
+  async create(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Body() body: unknown) {
+    return this.records.create(operation, module, body, author(caller, await this.access.forCaller(operation, caller)));
   }
 
   /** Body: `{ filter, sort, limit, cursor | offset, fields, expand, count }`; `?deleted=include|only` shows the trash (needs the delete right). */
   @Requires.module('view')
   @Post(':module/query')
   @HttpCode(200)
-  query(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Query() scope: QueryScopeQuery, @Body() body: unknown) {
+  async query(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Query() scope: QueryScopeQuery, @Body() body: unknown) {
     const deleted = scope.deleted ?? 'exclude';
     if (deleted !== 'exclude' && caller.permissions && !moduleRight(caller.permissions, module, 'delete')) {
       throw new ApiError(403, 'forbidden', { es: 'Su perfil no permite ver registros eliminados.', en: 'Your profile does not allow seeing deleted records.' });
     }
-    return this.queries.query(operation, module, body, deleted);
+    return this.queries.query(operation, module, body, deleted, await this.access.forCaller(operation, caller));
   }
 
   /** Body: `{ rows, mode: 'insert' | 'upsert', keyField }`, at most 10,000 rows. */
   @Requires.module('import')
   @Post(':module/bulk')
   @HttpCode(200)
-  bulk(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Body() body: BulkRecordsDto) {
-    return this.records.bulkWrite(operation, module, body.rows, { mode: body.mode ?? 'insert', keyField: body.keyField, userId: caller.userId, locale: caller.locale });
+  async bulk(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Body() body: BulkRecordsDto) {
+    const access = await this.access.forCaller(operation, caller);
+    return this.records.bulkWrite(operation, module, body.rows, { mode: body.mode ?? 'insert', keyField: body.keyField, userId: caller.userId, locale: caller.locale, access });
   }
 
   @Requires.module('view')
   @Get(':module/:id')
-  get(@CurrentOperation() operation: OperationRef, @Param('module') module: string, @Param('id') id: string) {
-    return this.records.get(operation, module, id);
+  async get(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Param('id') id: string) {
+    return this.records.get(operation, module, id, await this.access.forCaller(operation, caller));
   }
 
   /** Body: the fields to change and `version`, the optimistic lock (required). */
   @Requires.module('edit')
   @Patch(':module/:id')
-  update(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Param('id') id: string, @Body() body: unknown) {
-    return this.records.update(operation, module, id, body, author(caller));
+  async update(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Param('id') id: string, @Body() body: unknown) {
+    return this.records.update(operation, module, id, body, author(caller, await this.access.forCaller(operation, caller)));
   }
 
   @Requires.module('delete')
   @Delete(':module/:id')
-  remove(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Param('id') id: string, @Query() query: DeleteRecordQuery) {
-    return this.records.remove(operation, module, id, author(caller), query.version);
+  async remove(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Param('id') id: string, @Query() query: DeleteRecordQuery) {
+    return this.records.remove(operation, module, id, author(caller, await this.access.forCaller(operation, caller)), query.version);
   }
 
   @Requires.module('delete')
   @Post(':module/:id/restore')
   @HttpCode(200)
-  restore(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Param('id') id: string) {
-    return this.records.restore(operation, module, id, author(caller));
+  async restore(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Param('id') id: string) {
+    return this.records.restore(operation, module, id, author(caller, await this.access.forCaller(operation, caller)));
   }
 
   @Requires.module('view')
   @Get(':module/:id/history')
-  history(@CurrentOperation() operation: OperationRef, @Param('module') module: string, @Param('id') id: string, @Query() query: HistoryQuery) {
-    return this.histories.history(operation, module, id, { limit: query.limit ?? HISTORY_LIMIT.default, cursor: query.cursor });
+  async history(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Param('id') id: string, @Query() query: HistoryQuery) {
+    return this.histories.history(operation, module, id, { limit: query.limit ?? HISTORY_LIMIT.default, cursor: query.cursor }, await this.access.forCaller(operation, caller));
   }
 }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { RecordAccessResolver } from './record-access.resolver';
 import { RecordAuditRepository } from './record-audit.repository';
 import { RecordBulkWriter } from './record-bulk.writer';
 import { RecordExpander } from './record-expander';
 import { RecordHistoryService } from './record-history.service';
+import { RecordLevelsTracker } from './record-levels.tracker';
 import { RecordQueryService } from './record-query.service';
 import { RecordReferencesChecker } from './record-references.checker';
 import { RecordUniqueChecker } from './record-unique.checker';
@@ -22,6 +24,8 @@ import { RecordsService } from './records.service';
   providers: [
     RecordRepository,
     RecordAuditRepository,
+    RecordAccessResolver,
+    RecordLevelsTracker,
     RecordWritePipeline,
     RecordReferencesChecker,
     RecordUniqueChecker,
@@ -31,6 +35,6 @@ import { RecordsService } from './records.service';
     RecordHistoryService,
     RecordsService,
   ],
-  exports: [RecordsService, RecordQueryService, RecordHistoryService],
+  exports: [RecordsService, RecordQueryService, RecordHistoryService, RecordAccessResolver, RecordExpander],
 })
 export class RecordsModule {}

@@ -5,6 +5,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError } from '../errors/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../operations/operation-ref';
+import { fieldsRefused, type RecordAccess } from './record-access.policy';
+import { RecordAccessResolver } from './record-access.resolver';
 import { RecordAuditRepository } from './record-audit.repository';
 import { assignAutonumbers } from './record-autonumbers';
 import { RecordBulkWriter, type BulkWriteOptions, type BulkWriteResult } from './record-bulk.writer';
@@ -13,6 +15,7 @@ import { withClientErrors } from './record-db.errors';
 import { isUuid } from './record-id';
 import { pluginServices } from './record-plugin.services';
 import { readWriteInput } from './record-input.reader';
+import { RecordLevelsTracker } from './record-levels.tracker';
 import { RecordReferencesChecker } from './record-references.checker';
 import type { ApiRecord } from './record-row.mapper';
 import { RecordUniqueChecker } from './record-unique.checker';
@@ -24,6 +27,8 @@ import { RecordRepository } from './record.repository';
 export interface RecordAuthor {
   userId: string | null;
   locale: 'es' | 'en';
+  /** What the author may see and change (record-access.policy.ts); none = no restriction (platform, system writes). */
+  access?: RecordAccess;
 }
 
 /**
@@ -42,12 +47,15 @@ export class RecordsService {
     @Inject(RecordReferencesChecker) private readonly references: RecordReferencesChecker,
     @Inject(RecordUniqueChecker) private readonly unique: RecordUniqueChecker,
     @Inject(RecordBulkWriter) private readonly bulk: RecordBulkWriter,
+    @Inject(RecordLevelsTracker) private readonly levels: RecordLevelsTracker,
+    @Inject(RecordAccessResolver) private readonly accessResolver: RecordAccessResolver,
   ) {}
 
-  async get(operation: OperationRef, module: string, id: string): Promise<ApiRecord> {
+  /** One record; with `access`, hidden fields are never read and a record the caller may not see does not exist (404). */
+  async get(operation: OperationRef, module: string, id: string, access?: RecordAccess): Promise<ApiRecord> {
     const definition = await this.definitions.get(operation, module);
-    const found = isUuid(id) ? await this.records.find(this.db.manager, operation, definition, id) : null;
-    if (!found) throw ApiError.recordNotFound(module, id);
+    const found = isUuid(id) ? await this.records.find(this.db.manager, operation, access ? access.view(definition) : definition, id) : null;
+    if (!found || (access && !access.canSee(found))) throw ApiError.recordNotFound(module, id);
     return found;
   }
 
@@ -55,6 +63,8 @@ export class RecordsService {
     const definition = await this.definitions.get(operation, module);
     const read = readWriteInput(body, 'create');
     if (!read.ok) throw ApiError.validation(read.issues);
+    const access = author.access;
+    if (access) await access.assertWritable(module, read.input, null);
     const { values: input, assign } = read.input;
     return this.transaction(definition, async (db) => {
       const prepared = await this.pipeline.prepare({ definition, event: 'create', input, previous: null, user: hookUser(author), services: pluginServices(this.definitions, this.records, db, operation) });
@@ -71,8 +81,9 @@ export class RecordsService {
       const values = canonicalFields(definition, prepared.record);
       const saved = await this.records.insert(db, operation, definition, { id, values, owner, assignee }, author.userId);
       await this.audit.write(db, operation, module, { userId: author.userId }, [{ recordId: saved.id, action: 'create', newValue: saved }]);
+      await this.levels.track(db, operation, module, [saved]);
       await this.pipeline.afterSave(prepared.context, saved);
-      return saved;
+      return access ? access.strip(module, saved) : saved;
     });
   }
 
@@ -83,21 +94,30 @@ export class RecordsService {
     const read = readWriteInput(body, 'update');
     if (!read.ok) throw ApiError.validation(read.issues);
     const { values: input, assign, version } = read.input;
+    const access = author.access;
+    if (access && (assign.owner !== undefined || assign.assignee !== undefined)) await access.prepareAssignment();
     return this.transaction(definition, async (db) => {
       const previous = await this.records.find(db, operation, definition, id);
-      if (!previous) throw ApiError.recordNotFound(module, id);
-      if (previous.version !== version) throw RecordErrors.staleVersion(previous);
+      if (!previous || (access && !access.canSee(previous))) throw ApiError.recordNotFound(module, id);
+      if (access) {
+        access.assertEditable(module, previous);
+        await access.assertWritable(module, read.input, previous);
+      }
+      if (previous.version !== version) throw RecordErrors.staleVersion(access ? access.strip(module, previous) : previous);
       const prepared = await this.pipeline.prepare({ definition, event: 'update', input, previous, user: hookUser(author), services: pluginServices(this.definitions, this.records, db, operation) });
       if (!prepared.ok) throw ApiError.validation(prepared.issues);
       const changes = changedValues(definition, canonicalFields(definition, prepared.record), previous, assign);
-      if (Object.keys(changes).length === 0) return previous;
+      if (Object.keys(changes).length === 0) return access ? access.strip(module, previous) : previous;
       await this.checkReferences(db, operation, definition, changes);
       await this.checkUnique(db, operation, definition, id, changes);
       const saved = await this.records.update(db, operation, definition, { id, version: previous.version, changes }, author.userId);
       if (!saved) throw await this.missingOrStale(db, operation, definition, id);
       await this.audit.write(db, operation, module, { userId: author.userId }, fieldAuditEntries(previous, saved, changes));
+      if ('owner' in changes || 'assignee' in changes) await this.levels.track(db, operation, module, [saved]);
       await this.pipeline.afterSave(prepared.context, saved);
-      return saved;
+      return access ? access.strip(module, saved) : saved;
+    }).catch((error: unknown) => {
+      throw access ? access.scrub(module, error) : error;
     });
   }
 
@@ -105,25 +125,39 @@ export class RecordsService {
   async remove(operation: OperationRef, module: string, id: string, author: RecordAuthor, version?: number): Promise<ApiRecord> {
     const definition = await this.definitions.get(operation, module);
     if (!isUuid(id)) throw ApiError.recordNotFound(module, id);
+    const access = author.access;
     return this.transaction(definition, async (db) => {
+      if (access) {
+        const current = await this.records.find(db, operation, definition, id);
+        if (current) access.assertEditable(module, current);
+      }
       const deleted = await this.records.softDelete(db, operation, definition, id, author.userId, version);
       if (!deleted) throw await this.missingOrStale(db, operation, definition, id);
       await this.audit.write(db, operation, module, { userId: author.userId }, [{ recordId: id, action: 'delete' }]);
-      return deleted;
+      await this.levels.close(db, operation, module, [id]);
+      return access ? access.strip(module, deleted) : deleted;
+    }).catch((error: unknown) => {
+      throw access ? access.scrub(module, error) : error;
     });
   }
 
   async restore(operation: OperationRef, module: string, id: string, author: RecordAuthor): Promise<ApiRecord> {
     const definition = await this.definitions.get(operation, module);
     if (!isUuid(id)) throw ApiError.recordNotFound(module, id);
+    const access = author.access;
     return this.transaction(definition, async (db) => {
+      if (access) {
+        const current = await this.records.find(db, operation, definition, id, { includeDeleted: true });
+        if (current) access.assertEditable(module, current);
+      }
       const restored = await this.records.restore(db, operation, definition, id, author.userId);
       if (!restored) {
         const live = await this.records.find(db, operation, definition, id);
         throw live ? RecordErrors.notDeleted(module, id) : ApiError.recordNotFound(module, id);
       }
       await this.audit.write(db, operation, module, { userId: author.userId }, [{ recordId: id, action: 'restore' }]);
-      return restored;
+      await this.levels.track(db, operation, module, [restored]);
+      return access ? access.strip(module, restored) : restored;
     });
   }
 
@@ -132,8 +166,29 @@ export class RecordsService {
    * `db` is given): invalid rows are reported and skipped, valid ones written
    * with multi-row statements and audited (with `jobId`).
    */
-  bulkWrite(operation: OperationRef, module: string, rows: unknown[], options: BulkWriteOptions): Promise<BulkWriteResult> {
-    return this.bulk.write(operation, module, rows, options);
+  async bulkWrite(operation: OperationRef, module: string, rows: unknown[], options: BulkWriteOptions): Promise<BulkWriteResult> {
+    // A job passes only its user: the user's access as stored now applies.
+    const access = options.access ?? (options.userId !== null ? await this.accessResolver.forUser(operation, options.userId, options.db) : undefined);
+    await access?.prepareAssignment();
+    return this.bulk.write(operation, module, rows, { ...options, access });
+  }
+
+  /**
+   * Checked when a load is requested (a job runs it later): a row writing a
+   * hidden or read-only field, or inserting with an owner / assignee above the
+   * user's role, refuses the whole load (403, paths `rows[i].field`). Upserts
+   * have their assignments checked against the matched record when written.
+   */
+  async assertBulkAllowed(operation: OperationRef, module: string, rows: unknown[], mode: 'insert' | 'upsert', userId: string, pathPrefix = ''): Promise<void> {
+    const access = await this.accessResolver.forUser(operation, userId);
+    const issues: Issue[] = [];
+    for (const [index, row] of rows.entries()) {
+      const read = readWriteInput(row, 'create');
+      if (!read.ok) continue;
+      const input = mode === 'insert' ? read.input : { ...read.input, assign: {} };
+      issues.push(...(await access.writeIssues(module, input, null, `${pathPrefix}rows[${index}].`)));
+    }
+    if (issues.length) throw fieldsRefused(issues);
   }
 
   private async missingOrStale(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, id: string): Promise<ApiError> {

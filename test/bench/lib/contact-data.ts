@@ -5,11 +5,17 @@
  * and dispositions. Name and city choices are skewed (a few are common, most
  * are rare), as in a real contact-center base.
  *
- * Two generators with the same pools: `insertContactsSql` makes rows inside
- * Postgres (INSERT … SELECT generate_series, for the 1,000,000-row setups) and
- * `contactRows` makes the same kind of rows in JavaScript (for the API and COPY).
+ * `contactRows` makes them in JavaScript (for the API and COPY); `loadContacts`
+ * streams 1,000,000 of them into a table with COPY. When the real extracts of
+ * Buenos Aires' "Línea 147" contact centre are found (BENCH_CONTACT_DATA,
+ * default ../shared/data/ba147 beside the repository), a fifth of the contacts
+ * take a real address, neighbourhood, channel and subject from them;
+ * without them every value is synthetic.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Pool, PoolClient } from 'pg';
+import { copyInto, copyTextChunks } from './copy-rows';
 
 export const FEMALE_NAMES = [
   'María', 'Ana', 'Luisa', 'Carmen', 'Laura', 'Sofía', 'Valentina', 'Isabella', 'Camila', 'Daniela', 'Gabriela', 'Paula',
@@ -103,85 +109,92 @@ export type ContactRow = Record<(typeof CONTACT_COLUMNS)[number], string | boole
 const ACCENTS = 'áéíóúÁÉÍÓÚñÑüÜ';
 const PLAIN = 'aeiouAEIOUnNuU';
 
-/** `arr[1 + floor(r^skew * n)]` in SQL: index into an array parameter with a skewed random number. */
-const pick = (param: string, n: number, r: string, skew = 1) => `(${param})[1 + floor(power(${r}, ${skew}) * ${n})::int]`;
+/** Where the real contact-centre extracts are read from (see `realContacts`). */
+export const CONTACT_DATA_ENV = 'BENCH_CONTACT_DATA';
+/** Default: the team's shared data folder beside the repository; absent on a clean checkout, then rows are all synthetic. */
+export const DEFAULT_CONTACT_DATA = join(__dirname, '..', '..', '..', '..', 'shared', 'data', 'ba147');
+
+/** One real contact of Buenos Aires' "Línea 147" (where, how, what about); it holds no names. */
+export interface RealContact {
+  barrio: string;
+  street: string;
+  channel: string;
+  subject: string;
+}
+
+const CHANNEL_OF: Record<string, [canal: string, origen: string]> = {
+  'GCS Web': ['correo', 'web'],
+  'App BA 147': ['whatsapp', 'web'],
+  'App Denuncia Vial': ['whatsapp', 'web'],
+  Boti: ['whatsapp', 'whatsapp'],
+  'Operador UGIS': ['telefono', 'llamada_entrante'],
+  'Call Center': ['telefono', 'llamada_entrante'],
+  'Mail 147': ['correo', 'web'],
+};
+
+let realCache: RealContact[] | null | undefined;
 
 /**
- * INSERT … SELECT generate_series(first, last) into `schema.table`. Loading is
- * setup, so it runs in Postgres; `setseed` makes the data the same every run.
+ * The rows of the semicolon-separated extracts in BENCH_CONTACT_DATA (default
+ * DEFAULT_CONTACT_DATA) that have an address; null when the folder or its
+ * CSV files are absent (the generators then stay fully synthetic).
  */
-export function insertContactsSql(schema: string, table: string): { sql: string; params: (first: number, last: number) => unknown[] } {
-  const nF = FEMALE_NAMES.length;
-  const nM = MALE_NAMES.length;
-  const nS = SURNAMES.length;
-  const nC = CITIES.length;
-  // $1..$2 range, $3 female, $4 male, $5 surnames, $6 cities, $7 regions, $8 countries, $9 prefixes, $10 domains, $11 doc types,
-  // $12 channels, $13 origins, $14 jobs, $15 areas, $16 lists, $17 dispositions, $18 streets, $19 notes
-  const plain = (e: string) => `translate(lower(${e}), '${ACCENTS}', '${PLAIN}')`;
-  const sql = `
-    INSERT INTO "${schema}"."${table}" (created_at, updated_at, ${CONTACT_COLUMNS.join(', ')}, ultima_actividad)
-    SELECT created_at, created_at + (r_upd * interval '200 days'),
-      n1 || CASE WHEN r_second < 0.3 THEN ' ' || n2 ELSE '' END,
-      s1 || ' ' || s2,
-      doc_type,
-      CASE doc_type WHEN 'nit' THEN (800000000 + g % 199999999)::text || '-' || (g % 10)::text
-                    WHEN 'pasaporte' THEN chr(65 + g % 26) || chr(65 + (g / 26) % 26) || lpad((g % 1000000)::text, 6, '0')
-                    ELSE (10000000 + (g::bigint * 7919) % 1190000000)::text END,
-      date '1950-01-01' + floor(r_birth * 20000)::int,
-      CASE WHEN r_gender < 0.52 THEN 'femenino' WHEN r_gender < 0.985 THEN 'masculino' WHEN r_gender < 0.993 THEN 'no_binario' ELSE 'no_informa' END,
-      CASE WHEN r_mail < 0.12 THEN NULL
-           ELSE ${plain('split_part(n1, \' \', 1)')} || CASE WHEN r_mail < 0.5 THEN '.' ELSE '_' END || ${plain('split_part(s1, \' \', 1)')}
-                || (g % 997)::text || '@' || ${pick('$10::text[]', 10, 'r_dom', 1.6)} END,
-      CASE WHEN r_phone < 0.55 THEN prefix || ' 60' || (1 + g % 9)::text || ' ' || lpad((g % 10000000)::text, 7, '0') ELSE NULL END,
-      prefix || ' 3' || lpad((g % 100)::text, 2, '0') || ' ' || lpad(((g * 37) % 1000)::text, 3, '0') || ' ' || lpad(((g * 91) % 10000)::text, 4, '0'),
-      CASE WHEN r_phone < 0.7 THEN prefix || ' 3' || lpad((g % 100)::text, 2, '0') || ' ' || lpad(((g * 37) % 1000)::text, 3, '0') || ' ' || lpad(((g * 91) % 10000)::text, 4, '0') ELSE NULL END,
-      CASE WHEN r_phone < 0.1 THEN (100 + g % 900)::text ELSE NULL END,
-      ${pick('$12::text[]', 5, 'r_chan')},
-      CASE WHEN r_job < 0.6 THEN ${pick('$14::text[]', 16, 'r_job / 0.6')} ELSE NULL END,
-      CASE WHEN r_job < 0.4 THEN ${pick('$15::text[]', 9, 'r_job / 0.4')} ELSE NULL END,
-      ${pick('$18::text[]', 6, 'r_addr')} || ' ' || (1 + g % 180)::text || ' # ' || (1 + (g / 7) % 120)::text || '-' || (1 + (g / 3) % 99)::text,
-      city, region, country,
-      lpad(((g * 13) % 1000000)::text, 6, '0'),
-      ${pick('$13::text[]', 9, 'r_orig', 1.4)},
-      ${pick('$16::text[]', 9, 'r_list')},
-      CASE WHEN r_disp < 0.8 THEN ${pick('$17::text[]', 9, 'r_disp / 0.8', 1.3)} ELSE NULL END,
-      r_consent < 0.7,
-      r_consent > 0.97,
-      CASE WHEN r_note < 0.15 THEN ${pick('$19::text[]', 5, 'r_note / 0.15')} ELSE NULL END,
-      CASE WHEN r_act < 0.9 THEN now() - r_act * interval '800 days' ELSE NULL END
-    FROM (
-      SELECT g, r_second, r_gender, r_mail, r_dom, r_phone, r_chan, r_job, r_addr, r_orig, r_list, r_disp, r_consent, r_note, r_act, r_birth, r_upd,
-        doc_type, created_at,
-        CASE WHEN r_gender < 0.52 OR (r_gender >= 0.985 AND r_gender < 0.993) THEN ${pick('$3::text[]', nF, 'r_n1', 2.2)} ELSE ${pick('$4::text[]', nM, 'r_n1', 2.2)} END AS n1,
-        CASE WHEN r_gender < 0.52 OR (r_gender >= 0.985 AND r_gender < 0.993) THEN ${pick('$3::text[]', nF, 'r_n2', 1.5)} ELSE ${pick('$4::text[]', nM, 'r_n2', 1.5)} END AS n2,
-        ${pick('$5::text[]', nS, 'r_s1', 2.0)} AS s1,
-        ${pick('$5::text[]', nS, 'r_s2', 2.0)} AS s2,
-        ($6::text[])[ci] AS city, ($7::text[])[ci] AS region, ($8::text[])[ci] AS country, ($9::text[])[ci] AS prefix
-      FROM (
-        SELECT g, random() AS r_n1, random() AS r_n2, random() AS r_second, random() AS r_s1, random() AS r_s2, random() AS r_gender,
-          random() AS r_mail, random() AS r_dom, random() AS r_phone, random() AS r_chan, random() AS r_job, random() AS r_addr,
-          random() AS r_orig, random() AS r_list, random() AS r_disp, random() AS r_consent, random() AS r_note, random() AS r_act,
-          random() AS r_birth, random() AS r_upd,
-          1 + floor(power(random(), 2.0) * ${nC})::int AS ci,
-          ${pick('$11::text[]', DOCUMENT_TYPES.length, 'random()')} AS doc_type,
-          now() - random() * interval '1100 days' AS created_at
-        FROM generate_series($1::int, $2::int) AS g
-        OFFSET 0
-      ) AS randoms
-    ) AS picked`;
-  const params = (first: number, last: number) => [
-    first, last, FEMALE_NAMES, MALE_NAMES, SURNAMES,
-    CITIES.map((c) => c[0]), CITIES.map((c) => c[1]), CITIES.map((c) => c[2]), CITIES.map((c) => c[3]),
-    DOMAINS, DOCUMENT_TYPES, CHANNELS, ORIGINS, JOBS, AREAS, LISTS, DISPOSITIONS, STREETS, NOTES,
-  ];
-  return { sql, params };
+export function realContacts(): RealContact[] | null {
+  if (realCache !== undefined) return realCache;
+  const dir = process.env[CONTACT_DATA_ENV]?.trim() || DEFAULT_CONTACT_DATA;
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.csv')).sort() : [];
+  const out: RealContact[] = [];
+  for (const file of files) {
+    const [header, ...lines] = readFileSync(join(dir, file), 'utf8').split(/\r?\n/);
+    const col = Object.fromEntries(header.split(';').map((name, i) => [name, i]));
+    for (const line of lines) {
+      const cells = line.split(';');
+      const barrio = cells[col.domicilio_barrio]?.trim();
+      const street = cells[col.domiclio_calle ?? col.domicilio_calle]?.trim();
+      if (!barrio || !street) continue;
+      const altura = cells[col.domicilio_altura]?.trim();
+      out.push({
+        barrio: titleCase(barrio),
+        street: `${titleCase(street)}${altura ? ` ${altura}` : ''}`,
+        channel: cells[col.canal]?.trim() ?? '',
+        subject: `${titleCase(cells[col.tipo_prestacion] ?? '')}: ${(cells[col.prestacion] ?? '').trim().toLowerCase()}`,
+      });
+    }
+  }
+  realCache = out.length ? out : null;
+  return realCache;
+}
+
+const titleCase = (text: string) => text.trim().toLowerCase().replace(/(^|[\s(])(\p{L})/gu, (_, pre: string, c: string) => pre + c.toUpperCase());
+
+/** Columns the bulk loader fills: the contact's fields plus creation / update times and the last activity (a read-only field). */
+/** Share of generated contacts that take a real contact's address, channel and subject when the extracts are present. */
+export const REAL_SHARE = 0.2;
+
+export const LOAD_COLUMNS = ['created_at', 'updated_at', ...CONTACT_COLUMNS, 'ultima_actividad'] as const;
+
+/** `count` rows for LOAD_COLUMNS starting at `offset`: contactRows plus seeded timestamps over the last three years. */
+export function loadRows(count: number, offset: number, now = Date.now()): Record<string, unknown>[] {
+  const random = seededRandom(9_000_001 + offset);
+  return contactRows(count, 1_000 + offset, offset).map((row) => {
+    const created = now - Math.floor(random() * 1100 * 86_400_000);
+    const updated = Math.min(now, created + Math.floor(random() * 200 * 86_400_000));
+    const rAct = random();
+    return {
+      created_at: new Date(created).toISOString(),
+      updated_at: new Date(updated).toISOString(),
+      ...row,
+      ultima_actividad: rAct < 0.9 ? new Date(now - Math.floor(rAct * 800 * 86_400_000)).toISOString() : null,
+    };
+  });
 }
 
 /**
  * Loads `count` contacts the fast way: drops the table's secondary indexes,
- * INSERT … SELECT in chunks, rebuilds the very same indexes (their CREATE
- * statements read from pg_indexes), then VACUUM ANALYZE so autovacuum does not
- * wake up during the measurements. Returns the seconds each phase took.
+ * streams the rows (generated in chunks in Node) with COPY, rebuilds the very
+ * same indexes (their CREATE statements read from pg_indexes), then VACUUM
+ * ANALYZE so autovacuum does not wake up during the measurements. Returns the
+ * seconds each phase took.
  */
 export async function loadContacts(pool: Pool, schema: string, table: string, count: number, onProgress?: (message: string) => void) {
   const client: PoolClient = await pool.connect();
@@ -197,15 +210,20 @@ export async function loadContacts(pool: Pool, schema: string, table: string, co
       [schema, table],
     );
     for (const index of indexes) await client.query(`DROP INDEX "${schema}"."${index.indexname}"`);
-    await client.query(`SELECT setseed(0.4242)`);
-    const { sql, params } = insertContactsSql(schema, table);
-    const chunk = 250_000;
-    for (let first = 1; first <= count; first += chunk) {
-      const last = Math.min(count, first + chunk - 1);
-      await client.query(sql, params(first, last));
-      onProgress?.(`loaded ${last.toLocaleString('en')} / ${count.toLocaleString('en')} rows`);
+    const chunk = 50_000;
+    const now = Date.now();
+    let generated = 0;
+    function* chunks(): Generator<Buffer> {
+      for (let first = 0; first < count; first += chunk) {
+        const rows = loadRows(Math.min(chunk, count - first), first, now);
+        generated += rows.length;
+        yield* copyTextChunks(rows, LOAD_COLUMNS, 5_000);
+        if (generated % 250_000 === 0 || generated === count) onProgress?.(`copied ${generated.toLocaleString('en')} / ${count.toLocaleString('en')} rows`);
+      }
     }
-    timings.insertSeconds = (Date.now() - t) / 1000;
+    const copied = await copyInto(client, schema, table, LOAD_COLUMNS, chunks());
+    if (copied !== count) throw new Error(`COPY stored ${copied} rows of ${count}`);
+    timings.copySeconds = (Date.now() - t) / 1000;
     t = Date.now();
     for (const index of indexes) {
       const start = Date.now();
@@ -216,7 +234,7 @@ export async function loadContacts(pool: Pool, schema: string, table: string, co
     t = Date.now();
     await client.query(`VACUUM (ANALYZE) "${schema}"."${table}"`);
     timings.vacuumAnalyzeSeconds = (Date.now() - t) / 1000;
-    return { indexesRebuilt: indexes.length, ...timings };
+    return { indexesRebuilt: indexes.length, realContacts: realContacts()?.length ?? 0, ...timings };
   } finally {
     client.release();
   }
@@ -241,6 +259,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 /** `count` contacts as API input (field keys → values), same distribution as the SQL loader. */
 export function contactRows(count: number, seed = 42, offset = 0): ContactRow[] {
   const random = seededRandom(seed);
+  const real = realContacts();
   const rows: ContactRow[] = [];
   for (let k = 0; k < count; k++) {
     const g = offset + k + 1;
@@ -291,6 +310,25 @@ export function contactRows(count: number, seed = 42, offset = 0): ContactRow[] 
       no_contactar: rConsent > 0.97,
       descripcion: rNote < 0.15 ? choose(NOTES, rNote / 0.15) : null,
     });
+    // A share of the base lives in Buenos Aires, with the address, channel and subject of a real "Línea 147" contact.
+    if (real && random() < REAL_SHARE) {
+      const contact = real[Math.floor(random() * real.length)];
+      const row = rows[rows.length - 1];
+      const [canal, origen] = CHANNEL_OF[contact.channel] ?? ['telefono', 'llamada_entrante'];
+      Object.assign(row, {
+        direccion: contact.street,
+        ciudad: 'Buenos Aires',
+        region: contact.barrio,
+        pais: 'Argentina',
+        codigo_postal: null,
+        telefono: row.telefono === null ? null : `+54 11 ${pad(g % 10000, 4)} ${pad((g * 53) % 10000, 4)}`,
+        movil: `+54 9 11 ${pad((g * 37) % 10000, 4)} ${pad((g * 91) % 10000, 4)}`,
+        canal_preferido: canal,
+        origen,
+        descripcion: contact.subject,
+      });
+      if (row.whatsapp !== null) row.whatsapp = row.movil;
+    }
   }
   return rows;
 }

@@ -27,7 +27,7 @@ export function copyTextChunks(rows: Record<string, unknown>[], columns: readonl
 }
 
 /** `COPY schema.table (columns) FROM STDIN` fed with `chunks`; resolves with the rows Postgres reports. */
-export async function copyInto(client: PoolClient, schema: string, table: string, columns: readonly string[], chunks: Buffer[]): Promise<number> {
+export async function copyInto(client: PoolClient, schema: string, table: string, columns: readonly string[], chunks: Iterable<Buffer>): Promise<number> {
   const stream = client.query(copyFrom(`COPY "${schema}"."${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
   await pipeline(Readable.from(chunks), stream);
   return Number(stream.rowCount ?? 0);

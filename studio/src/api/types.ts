@@ -1,0 +1,68 @@
+import type { ModuleDefinition } from '../../../engine/definition/module-definition.types';
+import type { FilterNode, SortInput } from '../../../engine/query/query.types';
+
+export type { ModuleDefinition, FilterNode, SortInput };
+export type { ModuleField, ModuleSection, PicklistOption, SubtableField, LookupField, SelectField } from '../../../engine/definition/module-definition.types';
+
+/** A record as the API answers it: system fields beside the field keys. */
+export interface ApiRecord {
+  id: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+  owner: string | null;
+  assignee: string | null;
+  [field: string]: unknown;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number | null;
+  nextCursor: string | null;
+}
+
+export interface Me {
+  id?: string;
+  username?: string;
+  displayName?: string | null;
+  email?: string | null;
+  isAdmin?: boolean;
+  mustChangePassword?: boolean;
+  platform: boolean;
+  operation: string | null;
+  level?: string | null;
+  role?: string | null;
+  profile?: string | null;
+}
+
+export interface LoginAnswer {
+  accessToken: string;
+  refreshToken: string;
+  mustChangePassword: boolean;
+  user: { id: string; username: string; operation: string };
+}
+
+export interface HistoryItem {
+  id: number;
+  at: string;
+  action: 'create' | 'update' | 'delete' | 'restore' | string;
+  field: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+  userId: string | null;
+  userName: string | null;
+  jobId: string | null;
+}
+
+export interface QueryBody {
+  filter?: FilterNode;
+  sort?: SortInput[];
+  limit?: number;
+  offset?: number;
+  cursor?: string;
+  fields?: string[];
+  expand?: string[];
+  count?: boolean;
+}

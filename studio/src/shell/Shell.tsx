@@ -1,0 +1,65 @@
+import { lazy, Suspense } from 'react';
+import { ModulesProvider, useModules } from '../app/modules.context';
+import { matchRoute, useLocation } from '../app/router';
+import { useI18n } from '../i18n/i18n';
+import { KanbanView } from '../kanban/KanbanView';
+import { TableView } from '../table/TableView';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SideMenu } from './SideMenu';
+import { UserBadge } from './UserBadge';
+
+// The form (react-jsonschema-form and ajv) loads on the first record opened, so the list screens start light.
+const RecordPage = lazy(() => import('../form/RecordPage').then((m) => ({ default: m.RecordPage })));
+
+function Content() {
+  const { path, search } = useLocation();
+  const { byKey, loaded, error } = useModules();
+  const { t, l } = useI18n();
+  const route = matchRoute(path, search);
+  if (!loaded) return <p className="muted">{t('shell.loading')}</p>;
+  if (error) return <p className="error">{l(error.text)}</p>;
+  if (route.name === 'home') return <p className="muted home-hint">{t('shell.home')}</p>;
+  const definition = byKey.get(route.module);
+  if (!definition) return <p className="error">{t('record.notFound')}</p>;
+  switch (route.name) {
+    case 'table':
+      return <TableView key={definition.key} definition={definition} />;
+    case 'kanban':
+      return <KanbanView key={definition.key} definition={definition} />;
+    case 'record':
+      return (
+        <Suspense fallback={<p className="muted">{t('shell.loading')}</p>}>
+          <RecordPage key={`${definition.key}/${route.id ?? 'new'}`} definition={definition} id={route.id} tab={route.tab} />
+        </Suspense>
+      );
+  }
+}
+
+function CurrentModule() {
+  const { path, search } = useLocation();
+  const route = matchRoute(path, search);
+  return <SideMenu current={route.name === 'home' ? null : route.module} />;
+}
+
+/** The signed-in frame: menu on the left, user and language on top, the route's view in the middle. */
+export function Shell() {
+  const { t } = useI18n();
+  return (
+    <ModulesProvider>
+      <div className="shell">
+        <CurrentModule />
+        <div className="main">
+          <header className="top-bar">
+            <span className="brand">{t('app.name')}</span>
+            <span className="spacer" />
+            <LanguageSwitch />
+            <UserBadge />
+          </header>
+          <main className="content">
+            <Content />
+          </main>
+        </div>
+      </div>
+    </ModulesProvider>
+  );
+}

@@ -1,0 +1,36 @@
+import { navigate, paths } from '../app/router';
+import { useModules } from '../app/modules.context';
+import { useI18n } from '../i18n/i18n';
+import { ModuleIcon } from './ModuleIcon';
+
+/** The modules the profile may see (the API already filters by the view right); icons only until hovered. */
+export function SideMenu({ current }: { current: string | null }) {
+  const { list } = useModules();
+  const { l, t } = useI18n();
+  const sorted = [...list].sort((a, b) => l(a.names.plural).localeCompare(l(b.names.plural)));
+  return (
+    <nav className="side-menu" aria-label={t('shell.menu')}>
+      <ul>
+        {sorted.map((m) => (
+          <li key={m.key}>
+            <a
+              href={paths.table(m.key)}
+              className={current === m.key ? 'active' : undefined}
+              data-module={m.key}
+              title={l(m.names.plural)}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(paths.table(m.key));
+              }}
+            >
+              <span className="glyph">
+                <ModuleIcon name={m.icon} />
+              </span>
+              <span className="label">{l(m.names.plural)}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

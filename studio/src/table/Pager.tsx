@@ -1,0 +1,32 @@
+import { useI18n } from '../i18n/i18n';
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+/** Row count, page n of m, previous / next and page size. */
+export function Pager({ total, page, pageSize, onPage, onPageSize }: { total: number; page: number; pageSize: number; onPage(p: number): void; onPageSize(s: number): void }) {
+  const { t, locale } = useI18n();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <div className="pager">
+      <span data-testid="row-count">{t('table.rows', { count: total.toLocaleString(locale) })}</span>
+      <span className="spacer" />
+      <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {t('table.prev')}
+      </button>
+      <span>{t('table.page', { page, pages })}</span>
+      <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        {t('table.next')}
+      </button>
+      <label>
+        {t('table.pageSize')}{' '}
+        <select value={pageSize} onChange={(e) => onPageSize(Number(e.target.value))}>
+          {PAGE_SIZES.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

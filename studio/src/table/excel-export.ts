@@ -1,0 +1,45 @@
+import type { ApiRecord, ModuleDefinition, ModuleField } from '../api/types';
+import { displayValue } from '../definition/field-display';
+import type { Lang } from '../i18n/i18n';
+
+/** Seed 000 §5.1: "Descargar Excel con filtro" stops at 30,000 records or 30 MB. */
+export const EXCEL_LIMITS = { records: 30_000, megabytes: 30 } as const;
+
+export type ExcelOutcome = { ok: true; count: number } | { ok: false; reason: 'tooMany' | 'tooBig'; count: number };
+
+/**
+ * Builds the xlsx in the browser with exceljs (loaded only when asked for, so the
+ * first screen does not carry it) and hands it to the browser as a download.
+ */
+export async function downloadExcel(definition: ModuleDefinition, fields: ModuleField[], records: ApiRecord[], lang: Lang): Promise<ExcelOutcome> {
+  if (records.length > EXCEL_LIMITS.records) return { ok: false, reason: 'tooMany', count: records.length };
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(definition.names.plural[lang].slice(0, 31));
+  sheet.columns = fields.map((f) => ({ header: f.label[lang], key: f.key, width: Math.min(40, Math.max(12, f.label[lang].length + 2)) }));
+  sheet.getRow(1).font = { bold: true };
+  for (const record of records) {
+    sheet.addRow(Object.fromEntries(fields.map((f) => [f.key, cellValue(f, record[f.key], lang)])));
+  }
+  const buffer = await workbook.xlsx.writeBuffer();
+  if (buffer.byteLength > EXCEL_LIMITS.megabytes * 1024 * 1024) return { ok: false, reason: 'tooBig', count: records.length };
+  const blob = new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `${definition.key}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  return { ok: true, count: records.length };
+}
+
+/** Numbers stay numbers so the sheet can sum them; everything else as the table shows it. */
+function cellValue(field: ModuleField, value: unknown, lang: Lang): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (['integer', 'decimal', 'currency', 'percent'].includes(field.type)) {
+    const n = Number(value);
+    return Number.isNaN(n) ? String(value) : n;
+  }
+  return displayValue(field, value, lang);
+}

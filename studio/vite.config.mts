@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+// No @vitejs/plugin-react: Vite's own transformer (oxc) compiles TSX with the
+// automatic JSX runtime, which is all the Studio needs for production builds.
+export default defineConfig({
+  root: here,
+  base: '/',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: fileURLToPath(new URL('../dist/studio', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // rjsf marks its hooks 'use client' for React Server Components; a SPA has none.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: {
+    // In development the API is the runtime on its default port.
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+});

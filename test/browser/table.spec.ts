@@ -1,0 +1,146 @@
+import ExcelJS from 'exceljs';
+import { startStudio, type Studio } from './support/studio-harness';
+
+const CITIES = ['Bogotá', 'Medellín', 'Cali', 'Barranquilla'];
+const DOCS = ['cc', 'ce', 'pasaporte'];
+
+/** R1 and R5: the table of a module (search, filter builder, sort, columns, selection, Excel) and the kanban. */
+describe('Studio table view and kanban', () => {
+  let s: Studio;
+  beforeAll(async () => {
+    s = await startStudio();
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      nombre: `Persona ${String(i + 1).padStart(2, '0')}`,
+      apellido: i % 10 === 0 ? 'Ospina' : 'Gómez',
+      tipo_documento: DOCS[i % 3],
+      documento: String(70_000_000 + i),
+      ciudad: CITIES[i % 4],
+    }));
+    const bulk = await s.api('POST', '/api/v1/records/contactos/bulk', { rows, mode: 'insert' });
+    expect(bulk.status).toBe(200);
+  });
+  afterAll(() => s?.close());
+
+  /** The count the API gives for a filter, to compare the table with. */
+  const total = async (filter: unknown) => (await s.api('POST', '/api/v1/records/contactos/query', { filter, limit: 1 })).body.total as number;
+
+  it('searches, filters with AND / OR groups, sorts and chooses columns', async () => {
+    const page = await s.page({ lang: 'es' });
+    await s.login(page);
+    await page.click('nav.side-menu a[data-module=contactos]');
+    await page.waitForSelector('[data-testid=row-count]:has-text("40 registros")');
+
+    await page.fill('[data-testid=quick-search]', 'Ospina');
+    await page.press('[data-testid=quick-search]', 'Enter');
+    await page.waitForSelector('[data-testid=row-count]:has-text("4 registros")');
+    await page.fill('[data-testid=quick-search]', '');
+    await page.press('[data-testid=quick-search]', 'Enter');
+    await page.waitForSelector('[data-testid=row-count]:has-text("40 registros")');
+
+    // Ciudad = Medellín AND (documento CC OR pasaporte)
+    await page.click('[data-testid=toggle-filters]');
+    await page.click('[data-testid=add-condition]');
+    const first = page.locator('[data-testid=filter-condition]').nth(0);
+    await first.locator('select[aria-label=Campo]').selectOption('ciudad');
+    await first.locator('select[aria-label=Operador]').selectOption('eq');
+    await first.locator('[data-testid=condition-value]').fill('Medellín');
+    await page.click('text=Agregar grupo');
+    const group = page.locator('fieldset.filter-group:not(.root)');
+    await group.locator('[data-testid=add-condition]').click();
+    await group.locator('[data-testid=add-condition]').click();
+    for (const [index, doc] of [[0, 'cc'], [1, 'pasaporte']] as const) {
+      const condition = group.locator('[data-testid=filter-condition]').nth(index);
+      await condition.locator('select[aria-label=Campo]').selectOption('tipo_documento');
+      await condition.locator('select[aria-label=Operador]').selectOption('eq');
+      await condition.locator('[data-testid=condition-value]').selectOption(doc);
+    }
+    await page.click('text=Aplicar filtro');
+    const expected = await total({ and: [{ field: 'ciudad', op: 'eq', value: 'Medellín' }, { or: [{ field: 'tipo_documento', op: 'eq', value: 'cc' }, { field: 'tipo_documento', op: 'eq', value: 'pasaporte' }] }] });
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(10);
+    await page.waitForSelector(`[data-testid=row-count]:has-text("${expected} registros")`);
+    await s.shot(page, 'table-filtered');
+
+    // Sort by name, descending on the second click.
+    await page.click('th[data-field=nombre] button');
+    await page.click('th[data-field=nombre] button');
+    await page.waitForSelector('th[data-field=nombre]:has-text("▼")');
+    const names = await page.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(names).toEqual([...names].sort().reverse());
+
+    // Column chooser: add "Ciudad" if it is not shown, and it stays chosen after a reload.
+    await page.click('[data-testid=column-chooser]');
+    const city = page.locator('input[data-column=ciudad]');
+    if (!(await city.isChecked())) await city.check();
+    await page.waitForSelector('th[data-field=ciudad]');
+    await page.reload();
+    await page.waitForSelector('th[data-field=ciudad]');
+  });
+
+  it('downloads the Excel with the filter and reads it back', async () => {
+    const page = await s.page({ lang: 'es' });
+    await s.login(page);
+    await page.click('nav.side-menu a[data-module=contactos]');
+    await page.click('[data-testid=toggle-filters]');
+    await page.click('[data-testid=add-condition]');
+    const condition = page.locator('[data-testid=filter-condition]').first();
+    await condition.locator('select[aria-label=Campo]').selectOption('ciudad');
+    await condition.locator('select[aria-label=Operador]').selectOption('eq');
+    await condition.locator('[data-testid=condition-value]').fill('Cali');
+    await page.click('text=Aplicar filtro');
+    await page.waitForSelector('[data-testid=row-count]:has-text("10 registros")');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=excel]')]);
+    expect(download.suggestedFilename()).toMatch(/^contactos-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const path = await download.path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.name).toBe('Contactos');
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toContain('Nombres');
+    expect(header).toContain('Tipo de documento');
+    expect(sheet.rowCount).toBe(11);
+    const docColumn = header.indexOf('Tipo de documento') + 1;
+    const docLabels = new Set(Array.from({ length: 10 }, (_, i) => sheet.getRow(i + 2).getCell(docColumn).value));
+    // Option labels, not keys.
+    for (const label of docLabels) expect(['Cédula de ciudadanía', 'Cédula de extranjería', 'Pasaporte']).toContain(label);
+    await page.waitForSelector('text=Se descargó el Excel con 10 registros.');
+    await s.shot(page, 'table-excel-downloaded');
+  });
+
+  it('selects all N records across pages and deletes the selection', async () => {
+    const page = await s.page({ lang: 'es' });
+    await s.login(page);
+    await page.click('nav.side-menu a[data-module=contactos]');
+    await page.fill('[data-testid=quick-search]', 'Gómez');
+    await page.press('[data-testid=quick-search]', 'Enter');
+    const matching = await total({ field: 'apellido', op: 'contains', value: 'Gómez' });
+    expect(matching).toBeGreaterThan(25);
+    await page.waitForSelector(`[data-testid=row-count]:has-text("${matching} registros")`);
+    await page.check('[data-testid=select-page]');
+    await page.click('[data-testid=select-all]');
+    await page.waitForSelector(`text=Los ${matching} registros están seleccionados.`);
+    await s.shot(page, 'table-all-selected');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.click('[data-testid=selection-bar] button.danger');
+    await page.waitForSelector(`text=Se eliminaron ${matching} registros.`);
+    await page.waitForSelector('[data-testid=row-count]:has-text("0 registros")');
+    expect(await total(undefined)).toBe(40 - matching);
+  });
+
+  it('drags an opportunity card to another phase and saves it with its version', async () => {
+    const created = await s.api('POST', '/api/v1/records/oportunidades', { nombre: 'Renovación call center', fase: 'prospeccion', fecha_cierre: '2027-03-31', monto: '12500000' });
+    expect(created.status).toBe(201);
+    const page = await s.page({ lang: 'es' });
+    await s.login(page);
+    await page.goto(`${s.url}/m/oportunidades/kanban`);
+    const card = page.locator(`article.card[data-id="${created.body.id}"]`);
+    await page.locator('[data-column=prospeccion]').locator(`[data-id="${created.body.id}"]`).waitFor();
+    await card.dragTo(page.locator('[data-column=negociacion]'));
+    await page.locator('[data-column=negociacion]').locator(`[data-id="${created.body.id}"]`).waitFor();
+    await page.waitForSelector('text=Tarjeta movida a Negociación.');
+    await s.shot(page, 'kanban-dragged');
+    expect((await s.api('GET', `/api/v1/records/oportunidades/${created.body.id}`)).body).toMatchObject({ fase: 'negociacion', version: 2 });
+  });
+});
