@@ -1,11 +1,10 @@
 import { loadConfig } from './config/runtime.config';
-import { seedDemo } from './demo/demo.seeder';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const server = await startServer(config);
-  const demo = config.demoOperation ? await seedDemo(server.app, config.demoOperation) : undefined;
+  const demo = server.demo;
   const lines = [
     '',
     `  CRM listo / CRM ready: ${server.url}`,

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { RuntimeConfig } from './config/runtime.config';
 import { closeDatabase, openDatabase } from './database/database.provider';
+import { type DemoInfo, seedDemo } from './demo/demo.seeder';
 import { dtoValidationPipe } from './errors/dto-validation.pipe';
 import { OpenApiDocument } from './openapi/openapi-document';
 import { buildBaseDocument, setupOpenApi } from './openapi/openapi.setup';
@@ -14,6 +15,8 @@ export interface RunningServer {
   app: NestFastifyApplication;
   url: string;
   close(): Promise<void>;
+  /** The demo operation, when the configuration names one (created with its sample records on first start). */
+  demo?: DemoInfo;
 }
 
 /** Opens the database, builds the Nest app on Fastify and listens. Used by main.ts and the end-to-end tests. */
@@ -31,12 +34,16 @@ export async function startServer(config: RuntimeConfig): Promise<RunningServer>
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  return {
-    app,
-    url: `http://${config.host}:${port}`,
-    async close() {
-      await app.close();
-      await closeDatabase(database);
-    },
+  const close = async () => {
+    await app.close();
+    await closeDatabase(database);
   };
+  let demo: DemoInfo | undefined;
+  try {
+    demo = config.demoOperation ? await seedDemo(app, config.demoOperation) : undefined;
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { app, url: `http://${config.host}:${port}`, close, ...(demo && { demo }) };
 }

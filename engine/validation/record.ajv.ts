@@ -41,7 +41,9 @@ function compileMaxLength(limit: number): DataValidateFunction {
  * bounds the digits before and after the point, so a valid value costs one test.
  */
 function compileDecimal(rule: DecimalRule): DataValidateFunction {
-  const shape = new RegExp(`^-?\\d{1,${INTEGER_DIGITS}}(?:\\.\\d{1,${rule.scale}})?$`);
+  // Scale 0 (whole amounts, e.g. pesos) allows no point at all: `\d{1,0}` is not even a valid regex.
+  const fraction = rule.scale > 0 ? `(?:\\.\\d{1,${rule.scale}})?` : '';
+  const shape = new RegExp(`^-?\\d{1,${INTEGER_DIGITS}}${fraction}$`);
   const loose = /^-?\d+(?:\.\d+)?$/;
   const check: DataValidateFunction = (data: unknown): boolean => {
     let text: string;

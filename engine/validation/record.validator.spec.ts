@@ -77,6 +77,15 @@ describe('validateRecord', () => {
     expect(codes({ ...valid, asunto: '😀'.repeat(121) })).toEqual([['asunto', 'maxLength']]);
   });
 
+  it('takes whole amounts on a currency of scale 0 and refuses decimals there', () => {
+    const pesos: typeof sampleCases = { ...sampleCases, key: 'pesos', fields: [{ key: 'valor', type: 'currency', currency: 'COP', scale: 0, label: { es: 'Valor', en: 'Value' } }], rules: [], sections: [] };
+    const result = (input: unknown) => validateRecord(pesos, input);
+    expect(result({ valor: '125000' }).ok).toBe(true);
+    expect(result({ valor: 125000 }).ok).toBe(true);
+    const refused = result({ valor: '125000.5' });
+    expect(refused.ok ? [] : refused.issues.map((i) => [i.path, i.code])).toEqual([['valor', 'scale']]);
+  });
+
   it('checks attachments: type and size, on the file that breaks them', () => {
     expect(codes({ ...valid, adjuntos: [{ id: 'a', name: 'ok.jpg', size: 1 }, { id: 'b', name: 'virus.exe', size: 1 }] })).toEqual([['adjuntos[1]', 'fileType']]);
     expect(codes({ ...valid, adjuntos: [{ id: 'a', name: 'big.pdf', size: 6 * 1024 * 1024 }] })).toEqual([['adjuntos[0]', 'fileSize']]);

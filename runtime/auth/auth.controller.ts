@@ -63,6 +63,7 @@ export class AuthController {
         WHERE u.id = $1`,
       [caller.userId],
     );
-    return { ...user, platform: false, operation: caller.operation?.key };
+    // The profile's permissions let the Studio hide what the profile cannot use (e.g. the AI assistant).
+    return { ...user, platform: false, operation: caller.operation?.key, permissions: caller.permissions ?? null };
   }
 }

@@ -84,7 +84,8 @@ export class Click2DialService {
       estado: 'pendiente',
       asunto: `Llamada a ${title} (${number})`,
       descripcion: `Click2Dial: ${definition.key}.${field} = ${number}`,
-      fecha_inicio: new Date().toISOString(),
+      // The call is due now: it is being placed.
+      fecha_vencimiento: new Date().toISOString(),
       modulo_relacionado: definition.key,
       registro_relacionado: record.id,
       ...(link && { [link.key]: record.id }),

@@ -62,12 +62,16 @@ export class ModuleDefinitionsService {
     return rows.map((r) => r.definition);
   }
 
-  /** The current definition of a module, or a 404 ApiError. */
-  async get(operation: OperationRef, key: string): Promise<ModuleDefinition> {
+  /**
+   * The current definition of a module, or a 404 ApiError. Inside a transaction
+   * pass its manager: on the embedded database the pool has one connection, which
+   * the transaction holds, so a read through the pool would wait forever.
+   */
+  async get(operation: OperationRef, key: string, db?: EntityManager): Promise<ModuleDefinition> {
     const cacheKey = `${operation.id}:${key}`;
     const hit = this.cache.get(cacheKey);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.definition;
-    const row = await this.db.getRepository(ModuleDefinitionEntity).findOne({ where: { operationId: operation.id, key } });
+    const row = await (db ?? this.db.manager).getRepository(ModuleDefinitionEntity).findOne({ where: { operationId: operation.id, key } });
     if (!row) throw ApiError.moduleNotFound(key);
     this.remember(operation, row.definition);
     return row.definition;

@@ -33,6 +33,24 @@ function viewWithout(definition: ModuleDefinition, hidden: ReadonlySet<string>):
   return view;
 }
 
+/** Field keys a JsonLogic formula reads (`{ "var": "key" }`, `{ "var": ["key", default] }`, `{ "var": "key.sub" }`). */
+function formulaInputs(logic: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(logic)) {
+    for (const item of logic) formulaInputs(item, out);
+  } else if (logic !== null && typeof logic === 'object') {
+    for (const [operator, argument] of Object.entries(logic)) {
+      if (operator === 'var') {
+        const name = Array.isArray(argument) ? argument[0] : argument;
+        if (typeof name === 'string' && name) out.add(name.split('.')[0]);
+        else formulaInputs(argument, out);
+      } else {
+        formulaInputs(argument, out);
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * What one caller may see and change in the records of its operation (A4, A5, R6):
  * hidden fields never leave the server and cannot be filtered or sorted on,
@@ -43,6 +61,7 @@ function viewWithout(definition: ModuleDefinition, hidden: ReadonlySet<string>):
  */
 export class RecordAccess {
   private assignable?: Promise<ReadonlySet<string> | null>;
+  private readonly derived = new WeakMap<ModuleDefinition, Set<string>>();
 
   constructor(private readonly facts: RecordAccessFacts) {}
 
@@ -60,8 +79,29 @@ export class RecordAccess {
     return this.facts.visibleUserIds;
   }
 
-  hiddenFields(module: string): Set<string> {
-    return this.fieldsWith(module, 'hidden');
+  /**
+   * Hidden fields: the profile's, and with a definition also the formulas that
+   * read a hidden field (their value would give it away), to any depth.
+   */
+  hiddenFields(target: ModuleDefinition | string): Set<string> {
+    if (typeof target === 'string') return this.fieldsWith(target, 'hidden');
+    let hidden = this.derived.get(target);
+    if (!hidden) {
+      hidden = this.fieldsWith(target.key, 'hidden');
+      let grew = hidden.size > 0;
+      while (grew) {
+        grew = false;
+        for (const field of target.fields) {
+          if (hidden.has(field.key) || !('formula' in field)) continue;
+          if ([...formulaInputs(field.formula)].some((input) => hidden!.has(input))) {
+            hidden.add(field.key);
+            grew = true;
+          }
+        }
+      }
+      this.derived.set(target, hidden);
+    }
+    return hidden;
   }
 
   readOnlyFields(module: string): Set<string> {
@@ -84,7 +124,7 @@ export class RecordAccess {
 
   /** The definition to read through: without the caller's hidden fields. */
   view(definition: ModuleDefinition): ModuleDefinition {
-    return viewWithout(definition, this.hiddenFields(definition.key));
+    return viewWithout(definition, this.hiddenFields(definition));
   }
 
   canSee(record: { owner: string | null; assignee: string | null }): boolean {
@@ -120,24 +160,24 @@ export class RecordAccess {
   }
 
   /** A record as this caller may see it: without hidden fields (the stored record may carry them, e.g. after a write). */
-  strip<T extends RecordValues>(module: string, record: T): T {
-    const hidden = this.hiddenFields(module);
+  strip<T extends RecordValues>(target: ModuleDefinition | string, record: T): T {
+    const hidden = this.hiddenFields(target);
     if (hidden.size === 0) return record;
     return Object.fromEntries(Object.entries(record).filter(([key]) => !hidden.has(key))) as T;
   }
 
   /** History entries as this caller may see them: whole-record values without hidden fields (field entries of hidden fields are left out by the query). */
-  stripHistory(module: string, items: HistoryItem[]): HistoryItem[] {
-    const hidden = this.hiddenFields(module);
+  stripHistory(target: ModuleDefinition | string, items: HistoryItem[]): HistoryItem[] {
+    const hidden = this.hiddenFields(target);
     if (hidden.size === 0) return items;
-    const clean = (value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? this.strip(module, value as RecordValues) : value);
+    const clean = (value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? this.strip(target, value as RecordValues) : value);
     return items.filter((item) => !(item.field && hidden.has(item.field))).map((item) => ({ ...item, oldValue: clean(item.oldValue), newValue: clean(item.newValue) }));
   }
 
   /** An error about a record (a stale version carries the current record) as this caller may see it. */
-  scrub(module: string, error: unknown): unknown {
+  scrub(target: ModuleDefinition | string, error: unknown): unknown {
     if (!(error instanceof ApiError) || !error.extra.current || typeof error.extra.current !== 'object') return error;
-    return new ApiError(error.status, error.code, error.text, error.details, { ...error.extra, current: this.strip(module, error.extra.current as RecordValues) });
+    return new ApiError(error.status, error.code, error.text, error.details, { ...error.extra, current: this.strip(target, error.extra.current as RecordValues) });
   }
 
   /**

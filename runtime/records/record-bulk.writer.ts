@@ -112,7 +112,7 @@ export class RecordBulkWriter {
     if (!Array.isArray(rows)) throw ApiError.validation([issue('rows', 'type', { expected: 'array' })]);
     if (rows.length > BULK_ROW_LIMIT) throw RecordErrors.tooManyRows(rows.length, BULK_ROW_LIMIT);
     if (options.mode !== 'insert' && options.mode !== 'upsert') throw ApiError.validation([issue('mode', 'option', { value: String(options.mode) })]);
-    const definition = await this.definitions.get(operation, module);
+    const definition = await this.definitions.get(operation, module, options.db);
     // A field hidden from the writer cannot be a key: matching on it would reveal its values.
     const keyField = options.mode === 'upsert' ? this.keyField(options.access ? options.access.view(definition) : definition, options.keyField) : null;
     const work = (db: EntityManager) => this.run(db, operation, definition, rows, keyField, options);

@@ -38,10 +38,10 @@ export class RecordHistoryService {
     const known = access ? row !== null && access.canSee(row) : row !== null || (await this.audit.hasHistory(db, operation, module, id));
     if (!known) throw ApiError.recordNotFound(module, id);
     const before = page.cursor === undefined ? undefined : Number(page.cursor);
-    const hiddenFields = access ? [...access.hiddenFields(module)] : [];
+    const hiddenFields = access ? [...access.hiddenFields(definition)] : [];
     const { items, total } = await this.audit.history(db, operation, module, id, { limit: page.limit + 1, before, hiddenFields });
     const more = items.length > page.limit;
-    const shown = access ? access.stripHistory(module, more ? items.slice(0, page.limit) : items) : more ? items.slice(0, page.limit) : items;
+    const shown = access ? access.stripHistory(definition, more ? items.slice(0, page.limit) : items) : more ? items.slice(0, page.limit) : items;
     return { items: shown, total, nextCursor: more ? String(shown[shown.length - 1].id) : null };
   }
 }

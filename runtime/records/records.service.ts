@@ -83,7 +83,7 @@ export class RecordsService {
       await this.audit.write(db, operation, module, { userId: author.userId }, [{ recordId: saved.id, action: 'create', newValue: saved }]);
       await this.levels.track(db, operation, module, [saved]);
       await this.pipeline.afterSave(prepared.context, saved);
-      return access ? access.strip(module, saved) : saved;
+      return access ? access.strip(definition, saved) : saved;
     });
   }
 
@@ -103,11 +103,11 @@ export class RecordsService {
         access.assertEditable(module, previous);
         await access.assertWritable(module, read.input, previous);
       }
-      if (previous.version !== version) throw RecordErrors.staleVersion(access ? access.strip(module, previous) : previous);
+      if (previous.version !== version) throw RecordErrors.staleVersion(access ? access.strip(definition, previous) : previous);
       const prepared = await this.pipeline.prepare({ definition, event: 'update', input, previous, user: hookUser(author), services: pluginServices(this.definitions, this.records, db, operation) });
       if (!prepared.ok) throw ApiError.validation(prepared.issues);
       const changes = changedValues(definition, canonicalFields(definition, prepared.record), previous, assign);
-      if (Object.keys(changes).length === 0) return access ? access.strip(module, previous) : previous;
+      if (Object.keys(changes).length === 0) return access ? access.strip(definition, previous) : previous;
       await this.checkReferences(db, operation, definition, changes);
       await this.checkUnique(db, operation, definition, id, changes);
       const saved = await this.records.update(db, operation, definition, { id, version: previous.version, changes }, author.userId);
@@ -115,9 +115,9 @@ export class RecordsService {
       await this.audit.write(db, operation, module, { userId: author.userId }, fieldAuditEntries(previous, saved, changes));
       if ('owner' in changes || 'assignee' in changes) await this.levels.track(db, operation, module, [saved]);
       await this.pipeline.afterSave(prepared.context, saved);
-      return access ? access.strip(module, saved) : saved;
+      return access ? access.strip(definition, saved) : saved;
     }).catch((error: unknown) => {
-      throw access ? access.scrub(module, error) : error;
+      throw access ? access.scrub(definition, error) : error;
     });
   }
 
@@ -135,9 +135,9 @@ export class RecordsService {
       if (!deleted) throw await this.missingOrStale(db, operation, definition, id);
       await this.audit.write(db, operation, module, { userId: author.userId }, [{ recordId: id, action: 'delete' }]);
       await this.levels.close(db, operation, module, [id]);
-      return access ? access.strip(module, deleted) : deleted;
+      return access ? access.strip(definition, deleted) : deleted;
     }).catch((error: unknown) => {
-      throw access ? access.scrub(module, error) : error;
+      throw access ? access.scrub(definition, error) : error;
     });
   }
 
@@ -157,7 +157,7 @@ export class RecordsService {
       }
       await this.audit.write(db, operation, module, { userId: author.userId }, [{ recordId: id, action: 'restore' }]);
       await this.levels.track(db, operation, module, [restored]);
-      return access ? access.strip(module, restored) : restored;
+      return access ? access.strip(definition, restored) : restored;
     });
   }
 

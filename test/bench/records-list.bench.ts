@@ -60,10 +60,11 @@ void runBench('records-list', async (cleanup) => {
 
   // The raw side must send the very statements the API sends, or the comparison means nothing.
   const norm = (sql: string) => sql.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim();
+  await apiList('María'); // loads the definition into the server's cache
   const sent = (await traceStatements(() => apiList('María'))).statements.map((s) => norm(s.sql));
   const sameSql = {
     page: sent.includes(norm(raw.pageSql)),
-    count: COUNT ? sent.includes(norm(raw.countSql)) : sent.length === 1,
+    count: COUNT ? sent.includes(norm(raw.countSql)) : !sent.some((sql) => sql.startsWith('SELECT count(')),
   };
   if (!sameSql.page || !sameSql.count) throw new Error(`the raw SQL differs from the API's:\n${sent.join('\n')}\n---\n${norm(raw.pageSql)}\n${norm(raw.countSql)}`);
 

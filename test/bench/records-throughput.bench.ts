@@ -8,8 +8,9 @@
  * Each server runs in its own process (lib/serve-api.ts, lib/raw-server.ts),
  * autocannon in this one. Both pools have the server's size (20). Reads pick
  * ids of a 100,000-row table in a seeded order; creates send generated
- * contacts. Every measurement is preceded by a short warm-up of the same
- * kind; rounds alternate which side goes first.
+ * contacts. Every measurement (5 s) is preceded by a short warm-up of the
+ * same kind; the two sides take turns, 4 rounds, alternating which goes
+ * first, and the ratio is taken over all rounds together.
  *
  * Run: `npm run bench:records-throughput` (DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/test; REDIS_URL; BENCH_RECORDS,
@@ -24,9 +25,9 @@ import { JsonClient } from './lib/http-client';
 import { traceStatements } from './lib/pg-trace';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const WARMUP = 3;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const WARMUP = 2;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const AIM_RATIO = 0.6;
 
@@ -152,14 +153,18 @@ void runBench('records-throughput', async (cleanup) => {
 
   const { rows: counted } = await pool.query(`SELECT count(*)::int AS n FROM "${schema}".contactos`);
   const summary = (kind: Kind) => {
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
     const ratios = results[kind].api.map((a, i) => round(a.requestsPerSecond / results[kind].raw[i].requestsPerSecond));
+    const total = (side: Side) => results[kind][side].reduce((sum, m) => sum + m.requests, 0);
+    const worstP99 = (side: Side) => Math.max(...results[kind][side].map((m) => m.latencyMs.p99));
+    const medianP99 = (side: Side) => [...results[kind][side].map((m) => m.latencyMs.p99)].sort((a, b) => a - b)[Math.floor(results[kind][side].length / 2)];
+    const ratio = round(total('api') / total('raw'));
     return {
-      api: results[kind].api,
-      raw: results[kind].raw,
+      api: { requestsPerSecond: Math.round(total('api') / (DURATION * ROUNDS)), p99MedianMs: medianP99('api'), p99WorstMs: worstP99('api'), rounds: results[kind].api },
+      raw: { requestsPerSecond: Math.round(total('raw') / (DURATION * ROUNDS)), p99MedianMs: medianP99('raw'), p99WorstMs: worstP99('raw'), rounds: results[kind].raw },
+      // All rounds together (the two sides took turns, so a busy moment of the shared machine falls on both), and round by round.
+      ratio,
       ratiosPerRound: ratios,
-      ratio: median(ratios),
-      aimMet: Math.min(...ratios) >= AIM_RATIO,
+      aimMet: ratio >= AIM_RATIO,
     };
   };
   return {

@@ -101,9 +101,9 @@ describe('Studio record forms', () => {
     await s.login(page);
     await page.goto(`${s.url}/m/casos/${created.body.id}`);
     await page.waitForSelector('#root_asunto');
+    await page.fill('#root_asunto', 'Ruido en la línea fija');
     // Someone else saves first.
     await s.api('PATCH', `/api/v1/records/casos/${created.body.id}`, { prioridad: 'urgente', version: 1 });
-    await page.fill('#root_asunto', 'Ruido en la línea fija');
     await page.click('[data-testid=save-record]');
     const conflict = page.locator('[data-testid=conflict]');
     await conflict.waitFor();
@@ -144,7 +144,7 @@ describe('Studio record forms', () => {
 
     // Clone: a new case with the same values and its own number.
     await page.click('[data-testid=clone-record]');
-    await page.waitForSelector('h1:has-text("Nuevo Caso")');
+    await page.waitForSelector('h1:has-text("Nuevo registro · Caso")');
     expect(await page.inputValue('#root_asunto')).toBe('Cambio de plan');
     await page.click('[data-testid=save-record]');
     await page.waitForSelector('[data-testid=tab-history]');
@@ -173,5 +173,103 @@ describe('Studio record forms', () => {
     await s.shot(page, 'records-activities-tab');
     const linked = await s.api('POST', '/api/v1/records/actividades/query', { filter: { field: 'caso', op: 'eq', value: created.body.id } });
     expect(linked.body.total).toBe(2);
+  });
+
+  it('adds quote lines and sees the line and quote totals while typing, as the server saves them', async () => {
+    const product = await s.api('POST', '/api/v1/records/productos', { nombre: 'Licencia agente', codigo: 'LIC-01', activo: true, tipo_pago: 'mensual', impuesto: '19', precio_unitario: '100000' });
+    expect(product.status).toBe(201);
+    const page = await s.page({ lang: 'es' });
+    await s.login(page);
+    await page.goto(`${s.url}/m/cotizaciones/new`);
+    await page.waitForSelector('#root_asunto');
+    await page.fill('#root_asunto', 'Plan 3 puestos');
+    await page.selectOption('#root_estado', 'borrador');
+    expect(await page.locator('label[for=root_lista_precios]').textContent()).not.toContain('*');
+    await page.click('[data-field=lineas] button.add-row');
+    await page.fill('#root_lineas_0_producto', 'Licencia');
+    await page.locator('.lookup-results li', { hasText: 'Licencia agente' }).click();
+    await page.fill('#root_lineas_0_cantidad', '3');
+    await page.locator('#root_lineas_0_cantidad').blur();
+    // 3 × 100,000 = 300,000; VAT 19 % = 57,000; total 357,000, before anything is saved.
+    await page.waitForFunction(`document.querySelector('#root_total')?.value === '357000.00'`);
+    expect(await page.inputValue('#root_lineas_0_importe')).toBe('300000.00');
+    expect(await page.inputValue('#root_subtotal')).toBe('300000.00');
+    expect(await page.inputValue('#root_impuesto_total')).toBe('57000.00');
+    // The definition's rule: with lines, the price list becomes required (live, as on the server).
+    expect(await page.locator('label[for=root_lista_precios]').textContent()).toContain('*');
+    await page.fill('#root_lista_precios', 'Colombia COP');
+    await s.shot(page, 'records-quote-live-totals');
+    await page.click('[data-testid=save-record]');
+    await page.waitForSelector('[data-testid=tab-history]');
+    const quoteId = page.url().split('/').pop()!;
+    expect((await s.api('GET', `/api/v1/records/cotizaciones/${quoteId}`)).body).toMatchObject({ subtotal: '300000.00', impuesto_total: '57000.00', total: '357000.00' });
+  });
+
+  it('shows two agents editing one case each other\'s saves live, and merges without losing either change', async () => {
+    const created = await s.api('POST', '/api/v1/records/casos', { tipo: 'peticion', asunto: 'Portabilidad', estado: 'nuevo', prioridad: 'baja' });
+    const url = `${s.url}/m/casos/${created.body.id}`;
+    const [ana, beto] = [await s.page({ lang: 'es' }), await s.page({ lang: 'es' })];
+    for (const page of [ana, beto]) {
+      await s.login(page);
+      await page.goto(url);
+      await page.waitForSelector('#root_asunto');
+    }
+
+    // Ana saves; Beto, with nothing unsaved, sees her change without reloading.
+    await ana.fill('#root_asunto', 'Portabilidad numérica');
+    await ana.click('[data-testid=save-record]');
+    await ana.waitForSelector('text=Registro guardado.');
+    await beto.waitForFunction(`document.querySelector('#root_asunto')?.value === 'Portabilidad numérica'`);
+
+    // Beto is typing when Ana saves again: he is told what changed and merges; nothing is overwritten.
+    await beto.fill('#root_descripcion', 'El cliente pide portar dos líneas.');
+    await ana.selectOption('#root_prioridad', 'alta');
+    await ana.click('[data-testid=save-record]');
+    const notice = beto.locator('[data-testid=conflict]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Prioridad');
+    await s.shot(beto, 'records-two-agents-live');
+    await notice.locator('button').click();
+    expect(await beto.inputValue('#root_prioridad')).toBe('alta');
+    await beto.click('[data-testid=save-record]');
+    await beto.waitForSelector('text=Registro guardado.');
+    expect((await s.api('GET', `/api/v1/records/casos/${created.body.id}`)).body).toMatchObject({
+      asunto: 'Portabilidad numérica',
+      prioridad: 'alta',
+      descripcion: 'El cliente pide portar dos líneas.',
+      version: 4,
+    });
+  });
+
+  it('pops up a due reminder with a link to its record and a dismiss button', async () => {
+    const users = await s.api('GET', '/api/v1/users');
+    const admin = users.body.items.find((u: { username: string }) => u.username === s.admin);
+    const kase = await s.api('POST', '/api/v1/records/casos', { tipo: 'reclamo', asunto: 'Reclamo por demora', estado: 'nuevo', prioridad: 'alta' });
+    const reminder = await s.api('POST', '/api/v1/records/actividades', {
+      tipo: 'llamada',
+      asunto: 'Devolver la llamada del reclamo',
+      estado: 'pendiente',
+      prioridad: 'alta',
+      asignado: admin.id,
+      caso: kase.body.id,
+      fecha_vencimiento: new Date(Date.now() + 3_600_000).toISOString(),
+      recordatorio_activo: true,
+      recordatorio: new Date(Date.now() - 60_000).toISOString(),
+    });
+    expect(reminder.status).toBe(201);
+    const page = await s.page({ lang: 'es' });
+    await s.login(page);
+    const popup = page.locator(`[data-testid=reminder][data-id="${reminder.body.id}"]`);
+    await popup.waitFor();
+    expect(await popup.textContent()).toContain('Devolver la llamada del reclamo');
+    await s.shot(page, 'records-reminder');
+    await popup.locator('a').click();
+    await page.waitForSelector('[data-testid=record-title]:has-text("Reclamo por demora")');
+    await popup.locator('button').click();
+    await popup.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.waitForSelector('[data-testid=record-title]:has-text("Reclamo por demora")');
+    await page.waitForTimeout(1000);
+    expect(await popup.count()).toBe(0);
   });
 });

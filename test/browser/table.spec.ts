@@ -118,10 +118,32 @@ describe('Studio table view and kanban', () => {
     const matching = await total({ field: 'apellido', op: 'contains', value: 'Gómez' });
     expect(matching).toBeGreaterThan(25);
     await page.waitForSelector(`[data-testid=row-count]:has-text("${matching} registros")`);
+    await page.waitForSelector('.table-wrap:not(.loading)');
     await page.check('[data-testid=select-page]');
     await page.click('[data-testid=select-all]');
     await page.waitForSelector(`text=Los ${matching} registros están seleccionados.`);
     await s.shot(page, 'table-all-selected');
+
+    // Mass task: one call per selected contact, linked to it.
+    await page.click('[data-testid=mass-activity-open]');
+    const dialog = page.locator('[data-testid=mass-activity]');
+    await dialog.locator('#root_asunto').fill('Llamar para actualizar datos');
+    await dialog.locator('#root_tipo').selectOption('llamada');
+    await dialog.locator('#root_fecha_vencimiento').fill('2099-02-01T09:00');
+    await dialog.locator('[data-testid=save-record]').click();
+    await page.waitForSelector(`text=Se crearon ${matching} actividades.`);
+    const calls = await s.api('POST', '/api/v1/records/actividades/query', { filter: { and: [{ field: 'asunto', op: 'eq', value: 'Llamar para actualizar datos' }, { field: 'contacto', op: 'notEmpty' }] }, limit: 1 });
+    expect(calls.body.total).toBe(matching);
+    // Assign every selected contact to the admin (the server checks the role hierarchy).
+    const admin = (await s.api('GET', '/api/v1/users')).body.items.find((u: { username: string }) => u.username === s.admin);
+    await page.click('[data-testid=assign-open]');
+    await page.selectOption('[data-testid=assign-user]', admin.id);
+    await page.click('[data-testid=assign-dialog] button.primary');
+    await page.waitForSelector(`text=Se asignaron ${matching} registros.`);
+    expect(await total({ field: 'assignee', op: 'eq', value: admin.id })).toBe(matching);
+
+    // The selection stays after the assignment, ready for the next action.
+    await page.waitForSelector(`text=Los ${matching} registros están seleccionados.`);
     page.once('dialog', (dialog) => void dialog.accept());
     await page.click('[data-testid=selection-bar] button.danger');
     await page.waitForSelector(`text=Se eliminaron ${matching} registros.`);
@@ -142,5 +164,29 @@ describe('Studio table view and kanban', () => {
     await page.waitForSelector('text=Tarjeta movida a Negociación.');
     await s.shot(page, 'kanban-dragged');
     expect((await s.api('GET', `/api/v1/records/oportunidades/${created.body.id}`)).body).toMatchObject({ fase: 'negociacion', version: 2 });
+
+    // Quick filter: only what closes this month.
+    const today = new Date().toISOString().slice(0, 10);
+    const soon = await s.api('POST', '/api/v1/records/oportunidades', { nombre: 'Ampliación 10 puestos', fase: 'propuesta', fecha_cierre: today });
+    await page.reload();
+    await page.locator(`article.card[data-id="${soon.body.id}"]`).waitFor();
+    await page.click('[data-quick=closingThisMonth]');
+    await card.waitFor({ state: 'detached' });
+    expect(await page.locator('article.card').count()).toBe(1);
+    await page.click('[data-quick=closingThisMonth]');
+    await card.waitFor();
+
+    // A saved view keeps the grouping and the card fields.
+    await page.click('text=Campos de la tarjeta');
+    await page.locator('.dropdown-panel label', { hasText: 'Fecha de cierre' }).locator('input').check();
+    await page.click('[data-testid=save-view]');
+    await page.fill('input[aria-label="Nombre de la vista"]', 'Cierres');
+    await page.fill('input[aria-label="Categoría"]', 'Ventas');
+    await page.click('.inline-save button[type=submit]');
+    await page.waitForSelector('text=Vista «Cierres» guardada.');
+    await page.reload();
+    await page.selectOption('[data-testid=saved-views]', 'Cierres');
+    await card.locator('[data-card-field=fecha_cierre]').waitFor();
+    await s.shot(page, 'kanban-saved-view');
   });
 });

@@ -1,3 +1,4 @@
+import type { JobsConfig } from '../../runtime/jobs/jobs.options';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -25,7 +26,7 @@ describe('record access: field permissions, visibility, assignment, mass assignm
         name,
         permissions: {
           modules: { '*': rights },
-          fields: { contactos: { documento: 'hidden', email: 'readOnly' }, empresas: { nombre: 'hidden' } },
+          fields: { contactos: { documento: 'hidden', email: 'readOnly' }, empresas: { nombre: 'hidden' }, actividades: { descripcion: 'hidden' }, casos: { numero: 'hidden' } },
           visibility,
           allUsersCanEdit,
           aiAssistant: false,
@@ -53,7 +54,8 @@ describe('record access: field permissions, visibility, assignment, mass assignm
   };
 
   beforeAll(async () => {
-    t = await startTestServer();
+    // Its own BullMQ prefix: other servers on the same Redis must not take this server's jobs.
+    t = await startTestServer({ jobs: { prefix: `crm-e2e-access-${Date.now().toString(36)}` } } as JobsConfig);
     op = await t.createOperation('acc');
     const first = await t.api('POST', '/api/v1/auth/login', { operation: op, username: `ADMIN_@${op}`, password: op }, { token: null });
     admin = (await t.api('POST', '/api/v1/auth/change-password', { currentPassword: op, newPassword: 'Admin-Acceso-1' }, as(first.body.accessToken))).body.accessToken;
@@ -125,6 +127,38 @@ describe('record access: field permissions, visibility, assignment, mass assignm
         expect(text).not.toContain('52999');
         expect(text).not.toContain('Acme Secreta');
       }
+    });
+
+    it('applies visibility and hidden fields to the notes history a user reads', async () => {
+      const mine = await platform('POST', '/api/v1/records/actividades', { tipo: 'nota', asunto: 'Nota de Ana', descripcion: 'Detalle 52999 oculto', empresa: acme, assignee: ids.ana });
+      const notMine = await platform('POST', '/api/v1/records/actividades', { tipo: 'nota', asunto: 'Nota ajena', empresa: acme });
+      expect([mine.status, notMine.status]).toEqual([201, 201]);
+      const notes = await t.api('GET', `/api/v1/integration/notes-history?companyId=${acme}`, undefined, as(tokens.ana));
+      expect(notes.status).toBe(200);
+      expect(notes.body.total).toBe(1);
+      expect(notes.body.items).toEqual([expect.objectContaining({ id: mine.body.id, asunto: 'Nota de Ana' })]);
+      expect(notes.body.items[0]).not.toHaveProperty('descripcion');
+      const all = await platform('GET', `/api/v1/integration/notes-history?companyId=${acme}`);
+      expect(all.body.total).toBe(2);
+      expect(all.body.items.find((n: { id: string }) => n.id === mine.body.id).descripcion).toBe('Detalle 52999 oculto');
+    });
+
+    it('hides a formula that reads a hidden field (casos: prefijo is built from the hidden numero)', async () => {
+      const caso = await platform('POST', '/api/v1/records/casos', { tipo: 'queja', asunto: 'Formula oculta', estado: 'nuevo', prioridad: 'media', assignee: ids.ana });
+      expect(caso.status).toBe(201);
+      expect(caso.body.prefijo).toMatch(/^QUE-\d+$/);
+      const got = await t.api('GET', `/api/v1/records/casos/${caso.body.id}`, undefined, as(tokens.ana));
+      expect(got.status).toBe(200);
+      expect(got.body.asunto).toBe('Formula oculta');
+      expect(got.body).not.toHaveProperty('numero');
+      expect(got.body).not.toHaveProperty('prefijo');
+      const filtered = await t.api('POST', '/api/v1/records/casos/query', { filter: { field: 'prefijo', op: 'eq', value: caso.body.prefijo } }, as(tokens.ana));
+      expect(filtered.status).toBe(400);
+      const patched = await t.api('PATCH', `/api/v1/records/casos/${caso.body.id}`, { version: 1, estado: 'activo' }, as(tokens.ana));
+      expect(patched.status).toBe(200);
+      const history = await t.api('GET', `/api/v1/records/casos/${caso.body.id}/history`, undefined, as(tokens.ana));
+      for (const answer of [got, patched, history]) expect(JSON.stringify(answer.body)).not.toContain(caso.body.prefijo);
+      expect((await platform('GET', `/api/v1/records/casos/${caso.body.id}`)).body.prefijo).toBe(caso.body.prefijo);
     });
 
     it('treats a hidden field as unknown in filters, sorts, projections, expands and upsert keys, so its values cannot be probed', async () => {
@@ -372,6 +406,27 @@ describe('record access: field permissions, visibility, assignment, mass assignm
       const after = await platform('GET', `/api/v1/records/contactos/${target.id}`);
       expect(after.body).toMatchObject({ version: 1, owner: ids.ana, createdBy: ids.ana, id: target.id });
       expect(after.body.ciudad ?? null).toBeNull();
+    });
+
+    it('never lets a client choose ids, operations or authors on the settings routes', async () => {
+      const forged = '00000000-0000-4000-8000-0000000000aa';
+      const me = (await t.api('GET', '/api/v1/auth/me', undefined, as(admin))).body.id;
+      const role = await t.api('POST', '/api/v1/roles', { name: 'Rol forjado', id: forged, operation_id: forged, created_at: '2020-01-01' }, as(admin));
+      expect([role.status, role.body.id === forged]).toEqual([201, false]);
+      const level = await t.api('POST', '/api/v1/levels', { name: 'Nivel forjado', id: forged, createdBy: forged, created_by: forged }, as(admin));
+      expect([level.status, level.body.id === forged, level.body.createdBy]).toEqual([201, false, me]);
+      const rule = await t.api('POST', '/api/v1/click2dial/ip-restrictions', { address: '10.9.9.9', id: forged, operation_id: forged }, as(admin));
+      expect([rule.status, rule.body.id === forged]).toEqual([201, false]);
+      await t.api('DELETE', `/api/v1/click2dial/ip-restrictions/${rule.body.id}`, undefined, as(admin));
+      const token = await t.api('POST', '/api/v1/tokens', { name: 'Token forjado', type: 'internal', id: forged, created_by: forged, operation_id: forged }, as(admin));
+      expect([token.status, token.body.id === forged]).toEqual([201, false]);
+      for (const key of ['id', 'operationId', 'operation_id', 'passwordHash', 'mustChangePassword', 'createdAt']) {
+        const user = await t.api('PATCH', `/api/v1/users/${ids.ana}`, { [key]: key === 'mustChangePassword' ? false : forged }, as(admin));
+        expect([key, user.status]).toEqual([key, 400]);
+      }
+      const created = await t.api('POST', '/api/v1/users', { username: 'forjado', id: forged }, as(admin));
+      expect(created.status).toBe(400);
+      expect((await t.api('GET', `/api/v1/users/${forged}`, undefined, as(admin))).status).toBe(404);
     });
 
     it('lets owner and assignee be set only where the record routes say so, and a version only as the PATCH lock', async () => {

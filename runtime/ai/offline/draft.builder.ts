@@ -93,14 +93,14 @@ export class DraftBuilder {
   private options(spans: Span[], existing?: ModuleField): PicklistOption[] {
     const out: PicklistOption[] = existing && 'options' in existing ? structuredClone(existing.options) : [];
     for (const span of spans) {
-      let key = toKey(span.tokens.map((t) => t.norm).join(' '), { keepConnectors: true, fallback: 'opcion' });
+      let key = toKey(span.rawText, { keepConnectors: true, fallback: 'opcion' });
       const known = out.find((o) => o.key === key);
       if (known) {
         delete known.archived;
         continue;
       }
       for (let n = 2; out.some((o) => o.key === key); n++) key = `${key}_${n}`;
-      out.push({ key, label: labelFrom(span.text, this.context.language) });
+      out.push({ key, label: labelFrom(span.rawText, this.context.language) });
     }
     return out;
   }

@@ -25,6 +25,17 @@ const FIELD_WORDS = new Set(['campo', 'campos', 'field', 'fields', 'columna', 'c
 /** Options that follow the name outside parentheses: "Canal con opciones WhatsApp, Teléfono y Correo". */
 const OPTION_TAIL = [['con', 'las', 'opciones'], ['con', 'opciones'], ['con', 'los', 'valores'], ['con', 'valores'], ['opciones'], ['valores'], ['que', 'puede', 'ser'], ['puede', 'ser'], ['with', 'the', 'options'], ['with', 'options'], ['with', 'values'], ['options'], ['values'], ['one', 'of'], ['can', 'be'], ['lista', ':'], ['list', ':'], ['tipo', 'lista', 'con'], ['lista', 'con'], ['desplegable', 'con'], ['dropdown', 'with']];
 const RELATION_WORDS = new Set(['relacion', 'relacionado', 'relacionada', 'vinculado', 'vinculada', 'asociado', 'asociada', 'related', 'linked', 'relation', 'lookup']);
+/** Verbs that start an action the module cannot take, never a field's name. */
+const ACTIONS = new Set(['send', 'notify', 'calculate', 'print', 'envia', 'enviar', 'envie', 'manda', 'mandar', 'mande', 'notifica', 'notificar', 'calcula', 'calcular', 'mostrar', 'imprime', 'imprimir', 'avisa', 'avisar']);
+const PICKLIST_WORDS = new Set(['lista', 'desplegable', 'dropdown', 'picklist', 'select', 'list']);
+
+/** "un desplegable Tipo de cliente con Persona y Empresa": the item names a picklist (but "lista de precios" is a name). */
+export function startsWithPicklist(tokens: Token[]): boolean {
+  const lead = tokens.findIndex((t) => !LEADING_FILLER.includes(t.norm) && !FIELD_WORDS.has(t.norm));
+  if (lead < 0 || !PICKLIST_WORDS.has(tokens[lead].norm) || tokens.length <= lead + 1) return false;
+  return !['de', 'of', ':'].includes(tokens[lead + 1].norm) || tokens.slice(lead + 3).some((t) => ['con', 'with'].includes(t.norm));
+}
+
 const CURRENCY_WORDS = new Set(['dolares', 'dollars', 'pesos', 'euros', 'usd', 'cop', 'eur', 'mxn', 'pen', 'clp', 'ars', 'brl', 'soles']);
 const ONLY_TYPE = new Set(['lista', 'lista desplegable', 'desplegable', 'dropdown', 'picklist', 'casilla', 'checkbox', 'seleccion multiple', 'multiselect', 'multi-select']);
 /** Little words of a yes / no question left out of its key: "whether the issue was solved" → issue_solved. */
@@ -40,17 +51,19 @@ function phraseAt(tokens: Token[], index: number, phrases: string[][]): number {
 /** Reads "placa (texto, obligatorio)", "un campo obligatorio Canal con opciones A, B y C", "si está vigente". */
 export function parseFieldItem(item: Span, context: ParseContext): FieldSpec | undefined {
   let tokens = [...item.tokens];
-  // "y que se vea moderno", "so that it looks nice": a wish about the module, not a field.
-  if (['que', 'which', 'that', 'so', 'para'].includes(tokens[0]?.norm ?? '') && !(tokens[0].norm === 'para' && tokens.length === 1)) {
+  // "y que se vea moderno", "so that it looks nice", "send an email to the boss": a wish or an action, not a field.
+  const first = tokens[0]?.norm ?? '';
+  if ((['que', 'which', 'that', 'so', 'para'].includes(first) && tokens.length > 1) || (ACTIONS.has(first) && tokens.length > 2)) {
     context.miss(item.text);
     return undefined;
   }
   const notes: Annotations[] = [];
   let options: Span[] | undefined;
 
-  // Options after the name, outside parentheses.
+  // Options after the name, outside parentheses; after a picklist word a bare "con" / "with" opens them too.
+  const picklist = startsWithPicklist(tokens);
   for (let i = 1; i < tokens.length; i++) {
-    const length = phraseAt(tokens, i, OPTION_TAIL);
+    const length = phraseAt(tokens, i, OPTION_TAIL) || (picklist && ['con', 'with'].includes(tokens[i].norm) ? 1 : 0);
     const colon = tokens[i].norm === ':' && splitOptions(new Span(tokens.slice(i + 1))).length >= 2;
     if (length || colon) {
       options = splitOptions(new Span(tokens.slice(i + (length || 1))));

@@ -1,4 +1,4 @@
-import { parseFieldItem, type FieldSpec } from './field-item.parser';
+import { parseFieldItem, startsWithPicklist, type FieldSpec } from './field-item.parser';
 import type { ParseContext } from './parse-context';
 import { Span, type Token } from './span';
 import { OPTIONAL_WORDS, REQUIRED_WORDS } from './vocabulary';
@@ -49,7 +49,7 @@ function splitItems(tokens: Token[]): Token[][] {
     const token = tokens[i];
     if (token.norm === '(') depth++;
     if (token.norm === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && current.length && OPTION_START.has(token.norm)) inOptions = true;
+    if (depth === 0 && current.length && (OPTION_START.has(token.norm) || (['con', 'with'].includes(token.norm) && startsWithPicklist(current)))) inOptions = true;
     const separator = depth === 0 && SEPARATORS.has(token.norm) && !joined(tokens, i);
     if (separator && inOptions && !nextPartHasParens(tokens, i + 1)) {
       current.push(token);

@@ -19,8 +19,8 @@ const ART = '(?:el|la|los|las|un|una|the|a|an|su|sus)';
 const FIELD = '(?:campo|campos|field|fields|columna|column)';
 const WANT = '(?:necesito|necesitamos|quiero|queremos|quisiera|me gustaria|hay que|debemos|vamos a|tenemos que|deseo|deseamos)';
 const TRACK_ES = '(?:registrar|llevar(?: el)? (?:control|registro) de|controlar|gestionar|administrar|manejar|guardar|almacenar|tener(?: un)? registro de|hacer seguimiento a)';
-const FIELDS_INTRO_ES = '(?:con|que tenga|que incluya|que lleve|incluyendo|donde|y que tenga|:)(?: (?:los|las))?(?: siguientes)?(?: (?:campos|datos))?(?: :)?';
-const FIELDS_INTRO_EN = '(?:with|having|containing|that has|that includes|including|:)(?: (?:the|these|its|their))?(?: following)?(?: fields)?(?: :)?';
+const FIELDS_INTRO_ES = '(?:con|with|que tenga|que incluya|que lleve|incluyendo|donde|y que tenga|:)(?: (?:los|las))?(?: siguientes)?(?: (?:campos|datos))?(?: :)?';
+const FIELDS_INTRO_EN = '(?:with|con|having|containing|that has|that includes|including|:)(?: (?:the|these|its|their))?(?: following)?(?: fields)?(?: :)?';
 const MODULE_ES = '(?:modulo|formulario|tabla|entidad|catalogo|module)';
 const CREATE_EN = `${alt(VERBS.create)}|set up|i need|we need|i want|we want|i would like|id like|give me|(?:a )?new`;
 const MODULE_EN = '(?:module|form|table|entity|modulo)';
@@ -49,6 +49,9 @@ const RULES: Rule[] = [
   { pattern: rx(`(?:${CREATE_EN})(?: me)?(?: (?:a|an|the|new))* ${MODULE_EN} ${FIELDS_INTRO_EN} (?<fields>.+)`), run: createModule },
   { pattern: rx(`(?:${CREATE_EN})(?: me)?(?: (?:a|an|the|new))*(?: (?<name1>.+?))?? ${MODULE_EN}(?: (?:called|named|for|of|to track|to manage))?(?: (?<name2>.+?))??(?: ${FIELDS_INTRO_EN} (?<fields>.+))?`), run: createModule },
   { pattern: rx(`(?:(?:i|we) (?:need|want|would like|d like) to )?(?:track|record|register|manage|keep track of|store|log)(?: (?:our|the|my|all|some))? (?<name>.+?)(?: (?:${FIELDS_INTRO_EN}|,) (?<fields>.+))?`), run: createModule },
+  // No verb: "módulo de Reservas: ...", "Leads module: ...".
+  { pattern: rx(`(?:(?:un|el|nuevo|nueva) )*${MODULE_ES} (?:de|para) (?<name>.+?) ${FIELDS_INTRO_ES} (?<fields>.+)`), run: createModule },
+  { pattern: rx(`(?:(?:a|the|new) )*(?<name>[^,()]+?) ${MODULE_EN} ${FIELDS_INTRO_EN} (?<fields>.+)`), run: createModule },
   // Name the module.
   { pattern: rx(`(?:el ${MODULE_ES} se (?:llama|llamara|debe llamar)|llamalo|llamala|ponle de nombre|ponle por nombre|call it|name it|the ${MODULE_EN} is called|rename the ${MODULE_EN} to|cambia el nombre del ${MODULE_ES} a) (?<name>.+)`), run: (g, b) => b.nameModule(g.name as Span) },
   // Options of a picklist.

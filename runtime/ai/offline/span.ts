@@ -10,6 +10,8 @@ export interface Token {
   text: string;
   /** Folded and corrected; punctuation is itself. */
   norm: string;
+  /** Exactly as written, before any typo correction: picklist values are taken as given. */
+  raw?: string;
   /** Whitespace before the token in the prompt, to rebuild the original text. */
   pre: string;
 }
@@ -29,6 +31,11 @@ export class Span {
 
   get length(): number {
     return this.tokens.length;
+  }
+
+  /** The text as written, typos included (option values are the admin's own words). */
+  get rawText(): string {
+    return this.tokens.map((t, i) => (i ? t.pre : '') + (t.raw ?? t.text)).join('').trim();
   }
 
   /** The original text of the span, with its own spacing. */

@@ -28,7 +28,8 @@ export function tokenize(prompt: string): Token[] {
       tokens.push({ text: bullet ? ',' : '.', norm: bullet ? ',' : '.', pre });
       continue;
     }
-    let text = raw.replace(/[’']s$/i, '');
+    const written = raw.replace(/[’']s$/i, '');
+    let text = written;
     let norm = fold(text).replace(/[’']/g, '');
     if (/^[a-z]+\.$/.test(norm)) norm = norm.slice(0, -1); // "etc." style endings
     const corrected = correctTypo(norm);
@@ -37,7 +38,7 @@ export function tokenize(prompt: string): Token[] {
       text = text[0] === text[0].toUpperCase() ? display[0].toUpperCase() + display.slice(1) : display;
       norm = corrected;
     }
-    tokens.push({ text, norm, pre });
+    tokens.push({ text, norm, pre, ...(corrected && { raw: written }) });
   }
   // Shorthand only between two words: "módulo d inmuebles", never the option "D" of "A, B, C y D".
   const word = (t?: Token) => Boolean(t && /^[a-z]/.test(t.norm));

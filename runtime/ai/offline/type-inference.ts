@@ -30,7 +30,8 @@ function numberType(words: string[], index: number): FieldType {
   const before = words.slice(0, index);
   if ([...rest, ...before].some((w) => PHONE.has(w))) return 'phone';
   if (words[index + 1] === 'of') return 'integer';
-  if (rest.length && COUNTABLE.includes(rest[0])) return 'integer';
+  // Spanish counts plurals ("número de habitaciones") and identifies with singulars ("número de serie").
+  if (rest.length && (COUNTABLE.includes(rest[0]) || (words[index] === 'numero' && /[^s]s$/.test(rest[0]) && rest[0].length > 3))) return 'integer';
   if (!rest.length && !before.length) return 'integer';
   return 'text';
 }

@@ -91,6 +91,7 @@ export const LEADING_FILLER = ['un', 'una', 'unos', 'unas', 'el', 'la', 'los', '
 export const FILLER_PHRASES = [
   'por favor', 'porfa', 'porfis', 'hola', 'oye', 'buenas', 'buenos dias', 'gracias', 'please', 'pls', 'plz', 'hey', 'hi', 'hello', 'thanks', 'thank you', 'ok', 'okay', 'bueno', 'vale',
   'me puedes', 'puedes', 'podrias', 'podria', 'me ayudas a', 'ayudame a', 'quiero que', 'quisiera que', 'necesito que', 'me gustaria que', 'could you', 'can you', 'would you',
+  'from now on', 'de ahora en adelante', 'a partir de ahora', 'desde ahora', 'as well', 'right now', 'por ahora',
   'i want you to', 'i need you to', "i'd like you to", 'id like you to', 'kindly', 'se requiere', 'se solicita', 'solicito', 'favor de', 'les pido', 'te pido', 'tambien', 'ademas', 'luego', 'despues', 'also', 'then', 'and then', 'y luego', 'y tambien',
 ];
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { matchSettings, type SettingsPage } from '../designer/designer-routes';
 
 /** A tiny history router: the Studio has a handful of routes and needs no library for them. */
 export function navigate(path: string): void {
@@ -24,10 +25,12 @@ export type Route =
   | { name: 'home' }
   | { name: 'table'; module: string }
   | { name: 'kanban'; module: string }
-  | { name: 'record'; module: string; id: string | null; tab: RecordTab };
+  | { name: 'record'; module: string; id: string | null; tab: RecordTab }
+  | { name: 'settings'; page: SettingsPage };
 
 export function matchRoute(path: string, search: URLSearchParams): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'settings') return { name: 'settings', page: matchSettings(parts.slice(1), search) };
   if (parts[0] !== 'm' || !parts[1]) return { name: 'home' };
   const module = parts[1];
   if (!parts[2]) return { name: 'table', module };

@@ -1,5 +1,10 @@
 import type { ModuleDefinition, ModuleField } from '../api/types';
+import { en } from '../i18n/en';
+import { es } from '../i18n/es';
 import type { Lang } from '../i18n/i18n';
+
+/** Formatting runs outside React too (Excel export), so it reads the dictionaries directly. */
+const TEXTS = { es, en } as const;
 
 const LOCALES: Record<Lang, string> = { es: 'es-CO', en: 'en-US' };
 
@@ -21,7 +26,7 @@ export function displayValue(field: ModuleField | undefined, value: unknown, lan
     case 'multiSelect':
       return Array.isArray(value) ? value.map((v) => field.options.find((o) => o.key === v)?.label[lang] ?? String(v)).join(', ') : String(value);
     case 'boolean':
-      return value === true ? (lang === 'es' ? 'Sí' : 'Yes') : value === false ? 'No' : String(value);
+      return value === true ? TEXTS[lang]['value.yes'] : value === false ? TEXTS[lang]['value.no'] : String(value);
     case 'currency': {
       const amount = Number(value);
       if (Number.isNaN(amount)) return String(value);
@@ -52,7 +57,7 @@ export function displayValue(field: ModuleField | undefined, value: unknown, lan
       }
       return String(value);
     case 'subtable':
-      return Array.isArray(value) ? `${value.length} ${lang === 'es' ? 'filas' : 'rows'}` : '';
+      return Array.isArray(value) ? TEXTS[lang]['value.rows'].replace('{count}', String(value.length)) : '';
     case 'file':
       return Array.isArray(value) ? value.map((f: { name?: string }) => f.name ?? '').join(', ') : '';
     case 'formula':

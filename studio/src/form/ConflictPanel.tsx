@@ -9,6 +9,8 @@ export interface Conflict {
   theirs: string[];
   /** What this agent was trying to save. */
   mine: Record<string, unknown>;
+  /** Seen while editing (R6), not refused on save. */
+  live?: boolean;
 }
 
 /** A 409 (stale version): what changed meanwhile, and a way to reapply one's own changes on top; nothing is overwritten silently. */
@@ -17,8 +19,8 @@ export function ConflictPanel({ definition, conflict, onMerge }: { definition: M
   const keys = [...new Set([...conflict.theirs, ...Object.keys(conflict.mine)])];
   return (
     <div className="conflict" role="alert" data-testid="conflict">
-      <strong>{t('record.conflictTitle')}</strong>
-      <p>{t('record.conflictExplain')}</p>
+      <strong>{conflict.live ? t('record.liveTitle') : t('record.conflictTitle')}</strong>
+      <p>{conflict.live ? t('record.liveExplain') : t('record.conflictExplain')}</p>
       <table>
         <thead>
           <tr>

@@ -1,5 +1,5 @@
 import type { ErrorSchema } from '@rjsf/utils';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiFailure } from '../api/api-error';
 import { recordsApi } from '../api/records.api';
 import type { ApiRecord, ModuleDefinition } from '../api/types';
@@ -8,10 +8,12 @@ import { navigate, paths, type RecordTab } from '../app/router';
 import { ActivitiesTab } from '../activities/ActivitiesTab';
 import { recordTitle } from '../definition/field-display';
 import { HistoryTab } from '../history/HistoryTab';
+import { hasLivePlugins, livePatch } from '../plugins/live-plugins';
 import { useI18n } from '../i18n/i18n';
 import { type Conflict, ConflictPanel } from './ConflictPanel';
 import { changedValues, createValues, fieldsChangedBetween, toFormData } from './form-values';
 import { RecordForm } from './RecordForm';
+import { useRecordWatch } from './record-watch';
 import { serverErrors } from './server-errors';
 
 type Values = Record<string, unknown>;
@@ -54,6 +56,39 @@ export function RecordPage({ definition, id, tab }: { definition: ModuleDefiniti
       (failure: ApiFailure) => setLoadError(failure),
     );
   }, [definition, id]);
+
+  // Live plugins (quote totals…): rerun after a pause in typing; an older answer never overwrites a newer one.
+  const liveRun = useRef(0);
+  useEffect(() => {
+    if (!hasLivePlugins(definition)) return;
+    const run = ++liveRun.current;
+    const timer = setTimeout(() => {
+      livePatch(definition, values).then(
+        (patch) => {
+          if (run !== liveRun.current) return;
+          const changed = Object.keys(patch).some((key) => JSON.stringify(patch[key] ?? null) !== JSON.stringify(values[key] ?? null));
+          if (changed) setValues((current) => ({ ...current, ...patch }));
+        },
+        () => undefined,
+      );
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [definition, values]);
+
+  // Someone else saved this record: take it as is when nothing here is unsaved, otherwise offer the merge.
+  useRecordWatch(definition.key, record, (current) => {
+    const data = toFormData(definition, current);
+    const mine = changedValues(definition, base, values);
+    if (Object.keys(mine).length === 0) {
+      setRecord(current);
+      setBase(data);
+      setValues(data);
+      setHistoryKey((n) => n + 1);
+      notify('ok', t('record.updatedElsewhere'));
+    } else if (!conflict || conflict.current.version < current.version) {
+      setConflict({ current, theirs: fieldsChangedBetween(definition, base, data), mine, live: true });
+    }
+  });
 
   function showFailure(failure: ApiFailure, mine: Values) {
     if (failure.code === 'stale_version' && failure.body.current) {

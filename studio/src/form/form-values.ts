@@ -1,7 +1,11 @@
-import type { ApiRecord, ModuleDefinition } from '../api/types';
+import type { ApiRecord, ModuleDefinition, ModuleField } from '../api/types';
+import { fieldState } from '../../../engine/rules/field-state.evaluator';
 import { activeFields } from '../definition/field-display';
 
 const COMPUTED = new Set(['autonumber', 'formula']);
+
+/** Values the client never sends: computed ones, attachments (no file service yet) and read-only fields (the server refuses them). */
+const notSent = (field: ModuleField, values: Values) => COMPUTED.has(field.type) || field.type === 'file' || fieldState(field, values).readOnly;
 
 type Values = Record<string, unknown>;
 
@@ -23,7 +27,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 export function changedValues(definition: ModuleDefinition, before: Values, after: Values): Values {
   const out: Values = {};
   for (const field of activeFields(definition)) {
-    if (COMPUTED.has(field.type) || field.type === 'file') continue;
+    if (notSent(field, after)) continue;
     if (!same(before[field.key], after[field.key])) out[field.key] = after[field.key] ?? null;
   }
   return out;
@@ -33,7 +37,7 @@ export function changedValues(definition: ModuleDefinition, before: Values, afte
 export function createValues(definition: ModuleDefinition, values: Values): Values {
   const out: Values = {};
   for (const field of activeFields(definition)) {
-    if (COMPUTED.has(field.type) || field.type === 'file') continue;
+    if (notSent(field, values)) continue;
     const value = values[field.key];
     if (value !== undefined && value !== null && value !== '') out[field.key] = value;
   }

@@ -1,3 +1,4 @@
+import { designerEn } from '../designer/designer.en';
 import type { MessageKey } from './es';
 
 /** English texts; the type makes every Spanish key mandatory here too. */
@@ -53,6 +54,11 @@ export const en: Record<MessageKey, string> = {
   'table.delete': 'Delete',
   'table.confirmDelete': 'Delete {count} records?',
   'table.deleted': '{count} records were deleted.',
+  'table.assign': 'Assign',
+  'table.assignTo': 'Assign to',
+  'table.assigned': '{count} records were assigned.',
+  'table.massActivity': 'Create an activity for the selection',
+  'table.massActivityDone': '{count} activities were created.',
   'table.excel': 'Download Excel with filter',
   'table.excelBusy': 'Preparing the file…',
   'table.excelTooMany': 'The filter matches {count} records; the Excel file takes at most {limit}. Narrow the filter.',
@@ -89,6 +95,7 @@ export const en: Record<MessageKey, string> = {
 
   'value.yes': 'Yes',
   'value.no': 'No',
+  'value.rows': '{count} rows',
   'value.none': '—',
   'value.choose': 'Choose…',
 
@@ -96,7 +103,7 @@ export const en: Record<MessageKey, string> = {
   'system.updatedAt': 'Modified',
   'system.version': 'Version',
 
-  'record.new': 'New {module}',
+  'record.new': 'New record · {module}',
   'record.save': 'Save',
   'record.saving': 'Saving…',
   'record.saved': 'Record saved.',
@@ -110,6 +117,9 @@ export const en: Record<MessageKey, string> = {
   'record.conflictTitle': 'Someone else saved this record while you were editing it.',
   'record.conflictExplain': 'These fields changed (your value → the saved value). Your changes were not saved.',
   'record.conflictReload': 'Load the saved version and apply my changes',
+  'record.liveTitle': 'Someone else has just saved this record.',
+  'record.liveExplain': 'These fields changed (your unsaved value → the saved value). Merge to continue from the saved version with your changes.',
+  'record.updatedElsewhere': 'Someone else updated this record; the saved version is shown.',
   'record.field': 'Field',
   'record.yours': 'Your value',
   'record.theirs': 'Saved value',
@@ -156,11 +166,27 @@ export const en: Record<MessageKey, string> = {
   'activities.flag.done': 'Completed',
   'activities.flag.none': 'No due date',
 
+  'reminders.title': 'Reminder',
+  'reminders.open': 'Open record',
+  'reminders.dismiss': 'Dismiss',
+
   'kanban.title': 'Kanban by {field}',
   'kanban.groupBy': 'Group by',
   'kanban.noValue': 'No value',
   'kanban.moved': 'Card moved to {column}.',
   'kanban.conflict': 'The card changed in another session; the board was reloaded.',
+  'kanban.quick': 'Quick filters',
+  'kanban.quick.mine': 'My records',
+  'kanban.quick.closingThisMonth': 'Closing this month',
+  'kanban.quick.closingNextMonth': 'Closing next month',
+  'kanban.quick.newThisWeek': 'New this week',
+  'kanban.quick.newLastWeek': 'New last week',
+  'kanban.cardFields': 'Card fields',
+  'kanban.views': 'Saved views',
+  'kanban.saveView': 'Save view',
+  'kanban.viewName': 'View name',
+  'kanban.viewCategory': 'Category',
+  'kanban.viewSaved': 'View "{name}" saved.',
   'kanban.table': 'Table',
   'kanban.none': 'This module has no picklists to group by.',
 
@@ -173,4 +199,6 @@ export const en: Record<MessageKey, string> = {
 
   'error.network': 'The server cannot be reached.',
   'error.unknown': 'An unexpected error occurred.',
+
+  ...designerEn,
 };

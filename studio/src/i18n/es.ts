@@ -1,3 +1,5 @@
+import { designerEs } from '../designer/designer.es';
+
 /**
  * Every text the Studio draws, in Spanish (the source language). `en.ts` must
  * have the same keys: its type is derived from this object, so a missing
@@ -55,6 +57,11 @@ export const es = {
   'table.delete': 'Eliminar',
   'table.confirmDelete': '¿Eliminar {count} registros?',
   'table.deleted': 'Se eliminaron {count} registros.',
+  'table.assign': 'Asignar',
+  'table.assignTo': 'Asignar a',
+  'table.assigned': 'Se asignaron {count} registros.',
+  'table.massActivity': 'Crear actividad para la selección',
+  'table.massActivityDone': 'Se crearon {count} actividades.',
   'table.excel': 'Descargar Excel con filtro',
   'table.excelBusy': 'Preparando el archivo…',
   'table.excelTooMany': 'El filtro da {count} registros; el Excel admite hasta {limit}. Ajuste el filtro.',
@@ -91,6 +98,7 @@ export const es = {
 
   'value.yes': 'Sí',
   'value.no': 'No',
+  'value.rows': '{count} filas',
   'value.none': '—',
   'value.choose': 'Elija…',
 
@@ -98,7 +106,7 @@ export const es = {
   'system.updatedAt': 'Modificado',
   'system.version': 'Versión',
 
-  'record.new': 'Nuevo {module}',
+  'record.new': 'Nuevo registro · {module}',
   'record.save': 'Guardar',
   'record.saving': 'Guardando…',
   'record.saved': 'Registro guardado.',
@@ -112,6 +120,9 @@ export const es = {
   'record.conflictTitle': 'Otra persona guardó este registro mientras usted lo editaba.',
   'record.conflictExplain': 'Estos campos cambiaron (su valor → el valor guardado). Sus cambios no se guardaron.',
   'record.conflictReload': 'Cargar la versión guardada y aplicar mis cambios',
+  'record.liveTitle': 'Otra persona acaba de guardar este registro.',
+  'record.liveExplain': 'Estos campos cambiaron (su valor sin guardar → el valor guardado). Combine para seguir desde la versión guardada con sus cambios.',
+  'record.updatedElsewhere': 'Otra persona actualizó este registro; se muestra la versión guardada.',
   'record.field': 'Campo',
   'record.yours': 'Su valor',
   'record.theirs': 'Valor guardado',
@@ -158,11 +169,27 @@ export const es = {
   'activities.flag.done': 'Completada',
   'activities.flag.none': 'Sin fecha de vencimiento',
 
+  'reminders.title': 'Recordatorio',
+  'reminders.open': 'Ver registro',
+  'reminders.dismiss': 'Descartar',
+
   'kanban.title': 'Kanban por {field}',
   'kanban.groupBy': 'Agrupar por',
   'kanban.noValue': 'Sin valor',
   'kanban.moved': 'Tarjeta movida a {column}.',
   'kanban.conflict': 'La tarjeta cambió en otra sesión; se recargó el tablero.',
+  'kanban.quick': 'Filtros rápidos',
+  'kanban.quick.mine': 'Mis registros',
+  'kanban.quick.closingThisMonth': 'Cierran este mes',
+  'kanban.quick.closingNextMonth': 'Cierran el próximo mes',
+  'kanban.quick.newThisWeek': 'Nuevos esta semana',
+  'kanban.quick.newLastWeek': 'Nuevos la semana pasada',
+  'kanban.cardFields': 'Campos de la tarjeta',
+  'kanban.views': 'Vistas guardadas',
+  'kanban.saveView': 'Guardar vista',
+  'kanban.viewName': 'Nombre de la vista',
+  'kanban.viewCategory': 'Categoría',
+  'kanban.viewSaved': 'Vista «{name}» guardada.',
   'kanban.table': 'Tabla',
   'kanban.none': 'Este módulo no tiene listas de opciones para agrupar.',
 
@@ -175,6 +202,9 @@ export const es = {
 
   'error.network': 'No hay conexión con el servidor.',
   'error.unknown': 'Ocurrió un error inesperado.',
+
+  // The module designer, the AI assistant and schema bundles keep their texts beside their code.
+  ...designerEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

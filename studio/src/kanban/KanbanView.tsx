@@ -1,15 +1,22 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiFailure } from '../api/api-error';
+import { authApi } from '../api/auth.api';
 import { recordsApi } from '../api/records.api';
 import type { ApiRecord, ModuleDefinition, SelectField } from '../api/types';
 import { useNotify } from '../app/notices';
 import { navigate, paths } from '../app/router';
 import { displayValue, recordTitle } from '../definition/field-display';
 import { useI18n } from '../i18n/i18n';
+import { KanbanToolbar } from './KanbanToolbar';
+import { quickFilter, type QuickFilter } from './quick-filters';
+import { type KanbanView as SavedView, loadViews, saveView } from './saved-views';
 
 /** Cards shown per board; a module past this needs filters, which the table view offers. */
 const BOARD_LIMIT = 500;
 const NO_VALUE = '__none__';
+
+/** The card shows its title and, by default, the module's first amount. */
+const defaultCardFields = (definition: ModuleDefinition) => definition.fields.filter((f) => f.type === 'currency' && !f.archived).slice(0, 1).map((f) => f.key);
 
 /** R5: records as cards in columns of a picklist (Oportunidades by phase); a drop saves through PATCH with the version. */
 export function KanbanView({ definition }: { definition: ModuleDefinition }) {
@@ -17,27 +24,37 @@ export function KanbanView({ definition }: { definition: ModuleDefinition }) {
   const notify = useNotify();
   const picklists = useMemo(() => definition.fields.filter((f): f is SelectField => f.type === 'select' && !f.archived), [definition]);
   const [groupBy, setGroupBy] = useState(() => (picklists.find((f) => f.required) ?? picklists[0])?.key ?? '');
+  const [quick, setQuick] = useState<QuickFilter | null>(null);
+  const [cardFields, setCardFields] = useState(() => defaultCardFields(definition));
+  const [views, setViews] = useState(() => loadViews(definition.key));
+  const [userId, setUserId] = useState<string | null>(null);
   const [records, setRecords] = useState<ApiRecord[]>([]);
   const [reload, setReload] = useState(0);
   const [over, setOver] = useState<string | null>(null);
   const field = picklists.find((f) => f.key === groupBy);
-  const amount = definition.fields.find((f) => f.type === 'currency' && !f.archived);
 
   useEffect(() => {
-    recordsApi.query(definition.key, { sort: [{ field: 'updatedAt', dir: 'desc' }], limit: BOARD_LIMIT, count: false }).then(
+    authApi.me().then((me) => setUserId(me.id ?? null), () => setUserId(null));
+  }, []);
+
+  const filter = quick ? quickFilter(definition, quick, userId) : null;
+  const filterKey = JSON.stringify(filter);
+  useEffect(() => {
+    recordsApi.query(definition.key, { ...(filter && { filter }), sort: [{ field: 'updatedAt', dir: 'desc' }], limit: BOARD_LIMIT, count: false }).then(
       (page) => setRecords(page.items),
       (failure: ApiFailure) => notify('error', l(failure.text)),
     );
-  }, [definition.key, reload]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [definition.key, reload, filterKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!field) return <p className="muted">{t('kanban.none')}</p>;
   const columns = [...field.options.filter((o) => !o.archived).map((o) => ({ key: o.key, label: l(o.label), color: o.color })), { key: NO_VALUE, label: t('kanban.noValue'), color: undefined }];
+  const shown = cardFields.map((key) => definition.fields.find((f) => f.key === key)).filter((f) => f !== undefined);
 
   async function drop(recordId: string, column: string) {
     setOver(null);
     const record = records.find((r) => r.id === recordId);
     const value = column === NO_VALUE ? null : column;
-    if (!record || record[groupBy] === value || !field) return;
+    if (!record || record[groupBy] === value) return;
     // Moves the card at once; the server's answer (or refusal) settles it.
     setRecords((list) => list.map((r) => (r.id === recordId ? { ...r, [groupBy]: value } : r)));
     try {
@@ -58,20 +75,29 @@ export function KanbanView({ definition }: { definition: ModuleDefinition }) {
           {l(definition.names.plural)} · {t('kanban.title', { field: l(field.label) })}
         </h1>
         <span className="spacer" />
-        <label>
-          {t('kanban.groupBy')}{' '}
-          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value)}>
-            {picklists.map((f) => (
-              <option key={f.key} value={f.key}>
-                {l(f.label)}
-              </option>
-            ))}
-          </select>
-        </label>
         <button type="button" onClick={() => navigate(paths.table(definition.key))}>
           {t('kanban.table')}
         </button>
       </div>
+      <KanbanToolbar
+        definition={definition}
+        picklists={picklists}
+        groupBy={groupBy}
+        onGroupBy={setGroupBy}
+        quick={quick}
+        onQuick={setQuick}
+        cardFields={cardFields}
+        onCardFields={setCardFields}
+        views={views}
+        onApplyView={(view: SavedView) => {
+          if (picklists.some((f) => f.key === view.groupBy)) setGroupBy(view.groupBy);
+          setCardFields(view.cardFields);
+        }}
+        onSaveView={(name, category) => {
+          setViews(saveView(definition.key, { name, category, groupBy, cardFields }));
+          notify('ok', t('kanban.viewSaved', { name }));
+        }}
+      />
       <div className="board">
         {columns.map((column) => {
           const cards = records.filter((r) => (r[groupBy] ?? NO_VALUE) === column.key);
@@ -106,7 +132,13 @@ export function KanbanView({ definition }: { definition: ModuleDefinition }) {
                   onDoubleClick={() => navigate(paths.record(definition.key, card.id))}
                 >
                   <strong>{recordTitle(definition, card)}</strong>
-                  {amount && card[amount.key] != null && <span className="muted">{displayValue(amount, card[amount.key], lang)}</span>}
+                  {shown.map((f) =>
+                    card[f.key] == null || card[f.key] === '' ? null : (
+                      <span key={f.key} className="muted" data-card-field={f.key}>
+                        {displayValue(f, card[f.key], lang)}
+                      </span>
+                    ),
+                  )}
                 </article>
               ))}
             </div>

@@ -3,6 +3,7 @@ import { ModulesProvider, useModules } from '../app/modules.context';
 import { matchRoute, useLocation } from '../app/router';
 import { useI18n } from '../i18n/i18n';
 import { KanbanView } from '../kanban/KanbanView';
+import { Reminders } from '../activities/Reminders';
 import { TableView } from '../table/TableView';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SideMenu } from './SideMenu';
@@ -10,6 +11,8 @@ import { UserBadge } from './UserBadge';
 
 // The form (react-jsonschema-form and ajv) loads on the first record opened, so the list screens start light.
 const RecordPage = lazy(() => import('../form/RecordPage').then((m) => ({ default: m.RecordPage })));
+// The designer and schema bundles are admin screens: they load only when opened.
+const SettingsPage = lazy(() => import('../designer/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 function Content() {
   const { path, search } = useLocation();
@@ -19,6 +22,13 @@ function Content() {
   if (!loaded) return <p className="muted">{t('shell.loading')}</p>;
   if (error) return <p className="error">{l(error.text)}</p>;
   if (route.name === 'home') return <p className="muted home-hint">{t('shell.home')}</p>;
+  if (route.name === 'settings') {
+    return (
+      <Suspense fallback={<p className="muted">{t('shell.loading')}</p>}>
+        <SettingsPage page={route.page} />
+      </Suspense>
+    );
+  }
   const definition = byKey.get(route.module);
   if (!definition) return <p className="error">{t('record.notFound')}</p>;
   switch (route.name) {
@@ -38,7 +48,7 @@ function Content() {
 function CurrentModule() {
   const { path, search } = useLocation();
   const route = matchRoute(path, search);
-  return <SideMenu current={route.name === 'home' ? null : route.module} />;
+  return <SideMenu current={route.name === 'home' || route.name === 'settings' ? null : route.module} settings={route.name === 'settings'} />;
 }
 
 /** The signed-in frame: menu on the left, user and language on top, the route's view in the middle. */
@@ -58,6 +68,7 @@ export function Shell() {
           <main className="content">
             <Content />
           </main>
+          <Reminders />
         </div>
       </div>
     </ModulesProvider>

@@ -1,10 +1,11 @@
 import { navigate, paths } from '../app/router';
 import { useModules } from '../app/modules.context';
+import { SettingsMenuLink } from '../designer/SettingsMenuLink';
 import { useI18n } from '../i18n/i18n';
 import { ModuleIcon } from './ModuleIcon';
 
 /** The modules the profile may see (the API already filters by the view right); icons only until hovered. */
-export function SideMenu({ current }: { current: string | null }) {
+export function SideMenu({ current, settings = false }: { current: string | null; settings?: boolean }) {
   const { list } = useModules();
   const { l, t } = useI18n();
   const sorted = [...list].sort((a, b) => l(a.names.plural).localeCompare(l(b.names.plural)));
@@ -31,6 +32,7 @@ export function SideMenu({ current }: { current: string | null }) {
           </li>
         ))}
       </ul>
+      <SettingsMenuLink active={settings} />
     </nav>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { isSortable } from '../../../engine/definition/field-type.registry';
 import type { ApiFailure } from '../api/api-error';
 import { recordsApi } from '../api/records.api';
@@ -7,6 +7,8 @@ import { useNotify } from '../app/notices';
 import { navigate, paths } from '../app/router';
 import { displayValue, recordTitle } from '../definition/field-display';
 import { useI18n } from '../i18n/i18n';
+import { useModules } from '../app/modules.context';
+import { AssignDialog } from './AssignDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { downloadExcel, EXCEL_LIMITS } from './excel-export';
 import { fetchAll } from './fetch-all';
@@ -15,6 +17,9 @@ import { combineFilters, draftToFilter, emptyGroup, type GroupDraft, searchFilte
 import { Pager } from './Pager';
 import { activityFlag } from '../activities/activity-flag';
 import { columnCandidates, loadColumns, saveColumns } from './table-columns';
+
+// The dialog carries the form library: loaded when first opened, not with the list.
+const MassActivityDialog = lazy(() => import('./MassActivityDialog').then((m) => ({ default: m.MassActivityDialog })));
 
 /** What is selected: some ids, or every record the filter matches ("Seleccionar los N registros"). */
 type Selection = { all: false; ids: Set<string> } | { all: true };
@@ -39,6 +44,9 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
   const [selection, setSelection] = useState<Selection>({ all: false, ids: new Set() });
   const [reload, setReload] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
+  const [massActivity, setMassActivity] = useState(false);
+  const [assigning, setAssigning] = useState(false);
+  const activities = useModules().byKey.get('actividades');
 
   const fields = useMemo(() => columnCandidates(definition).filter((f) => columns.includes(f.key)), [definition, columns]);
   const filter = useMemo(() => combineFilters(searchFilter(definition, search), draftToFilter(applied)), [definition, search, applied]);
@@ -76,10 +84,18 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
     });
   const togglePage = (on: boolean) => setSelection({ all: false, ids: on ? new Set(rows.map((r) => r.id)) : new Set() });
 
-  const selectedIds = useCallback(async (): Promise<string[]> => {
-    if (!selection.all) return [...selection.ids];
-    return (await fetchAll(definition.key, { filter, fields: ['id'] }, Number.MAX_SAFE_INTEGER)).map((r) => r.id);
-  }, [selection, definition.key, filter]);
+  /** The selected records' ids and versions (the versions lock each PATCH); "all N" reads them page by page. */
+  const selectedRecords = useCallback(async (): Promise<{ id: string; version: number }[]> => {
+    if (!selection.all) {
+      // Rows picked on other pages are read again for their current versions.
+      const here = rows.filter((r) => selection.ids.has(r.id));
+      const missing = [...selection.ids].filter((id) => !here.some((r) => r.id === id));
+      const there = missing.length ? await fetchAll(definition.key, { filter: { field: 'id', op: 'in', value: missing }, fields: ['id'] }, missing.length) : [];
+      return [...here, ...there].map((r) => ({ id: r.id, version: r.version }));
+    }
+    return (await fetchAll(definition.key, { filter, fields: ['id'] }, Number.MAX_SAFE_INTEGER)).map((r) => ({ id: r.id, version: r.version }));
+  }, [selection, rows, definition.key, filter]);
+  const selectedIds = useCallback(async () => (await selectedRecords()).map((r) => r.id), [selectedRecords]);
 
   async function deleteSelection() {
     if (!window.confirm(t('table.confirmDelete', { count: selectedCount }))) return;
@@ -198,10 +214,44 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
             {t('table.clearSelection')}
           </button>
           <span className="spacer" />
+          <button type="button" onClick={() => setAssigning(true)} disabled={busy !== null} data-testid="assign-open">
+            {t('table.assign')}
+          </button>
+          {activities && definition.key !== activities.key && (
+            <button type="button" onClick={() => setMassActivity(true)} disabled={busy !== null} data-testid="mass-activity-open">
+              {t('table.massActivity')}
+            </button>
+          )}
           <button type="button" className="danger" onClick={deleteSelection} disabled={busy !== null}>
             {t('table.delete')}
           </button>
         </div>
+      )}
+      {assigning && (
+        <AssignDialog
+          module={definition.key}
+          records={selectedRecords}
+          onClose={() => setAssigning(false)}
+          onDone={(count) => {
+            setAssigning(false);
+            notify('ok', t('table.assigned', { count }));
+            setReload((n) => n + 1);
+          }}
+        />
+      )}
+      {massActivity && activities && (
+        <Suspense fallback={null}>
+          <MassActivityDialog
+            activities={activities}
+            module={definition.key}
+            ids={selectedIds}
+            onClose={() => setMassActivity(false)}
+            onDone={(count) => {
+              setMassActivity(false);
+              notify('ok', t('table.massActivityDone', { count }));
+            }}
+          />
+        </Suspense>
       )}
       {error && <p className="error">{l(error.text)}</p>}
       <div className={`table-wrap ${loading ? 'loading' : ''}`}>

@@ -5,6 +5,7 @@
  * the JSON output under test/bench/out.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool, type PoolConfig } from 'pg';
 import type { TestServer } from '../../support/test-server';
@@ -116,10 +117,13 @@ export async function runBench(name: string, body: (cleanup: (fn: () => Promise<
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const started = process.hrtime.bigint();
+  // The machine may be shared: its load (1-minute average, runnable processes) at both ends tells how busy it was.
+  const loadAtStart = round(loadavg()[0], 1);
   let failed = false;
   try {
     const figures = await body((fn) => cleanups.push(fn));
-    const result = { bench: name, node: process.version, at: new Date().toISOString(), durationSeconds: round(ms(started) / 1000, 1), ...figures };
+    const loadAverage = { start: loadAtStart, end: round(loadavg()[0], 1), cpus: cpus().length };
+    const result = { bench: name, node: process.version, at: new Date().toISOString(), durationSeconds: round(ms(started) / 1000, 1), loadAverage, ...figures };
     console.log(JSON.stringify(result, null, 2));
     const out = join(__dirname, '..', 'out');
     mkdirSync(out, { recursive: true });

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import { authApi } from '../api/auth.api';
+import { recordsApi } from '../api/records.api';
+import type { ApiRecord, ModuleDefinition } from '../api/types';
+import { useModules } from '../app/modules.context';
+import { navigate, paths } from '../app/router';
+import { useI18n } from '../i18n/i18n';
+
+const ACTIVITIES = 'actividades';
+const CHECK_EVERY_MS = 60_000;
+const DISMISSED = 'crm.dismissedReminders';
+
+const dismissed = (): string[] => {
+  try {
+    return JSON.parse(localStorage.getItem(DISMISSED) ?? '[]') as string[];
+  } catch {
+    return [];
+  }
+};
+
+/** The record a reminder leads to: the first linked record (case, contact…), else the activity itself. */
+function target(activities: ModuleDefinition, activity: ApiRecord): { module: string; id: string } {
+  for (const field of activities.fields) {
+    if (field.type === 'lookup' && typeof activity[field.key] === 'string') return { module: field.target, id: activity[field.key] as string };
+  }
+  return { module: ACTIVITIES, id: activity.id };
+}
+
+/**
+ * R4: reminders that pop up inside the app when their time comes — the
+ * agent's pending activities with a reminder set — each with a link to its
+ * record and a dismiss button (remembered in this browser).
+ */
+export function Reminders() {
+  const { t } = useI18n();
+  const activities = useModules().byKey.get(ACTIVITIES);
+  const [due, setDue] = useState<ApiRecord[]>([]);
+
+  useEffect(() => {
+    if (!activities) return;
+    let live = true;
+    const check = async () => {
+      const me = await authApi.me().catch(() => null);
+      if (!me?.id || !live) return;
+      const page = await recordsApi
+        .query(ACTIVITIES, {
+          filter: {
+            and: [
+              { field: 'recordatorio_activo', op: 'eq', value: true },
+              { field: 'estado', op: 'eq', value: 'pendiente' },
+              { field: 'recordatorio', op: 'lte', value: new Date().toISOString() },
+              { or: [{ field: 'asignado', op: 'eq', value: me.id }, { field: 'owner', op: 'eq', value: me.id }, { field: 'createdBy', op: 'eq', value: me.id }] },
+            ],
+          },
+          sort: [{ field: 'recordatorio', dir: 'asc' }],
+          limit: 20,
+          count: false,
+        })
+        .catch(() => null);
+      if (page && live) setDue(page.items.filter((a) => !dismissed().includes(a.id)));
+    };
+    void check();
+    const timer = setInterval(() => void check(), CHECK_EVERY_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [activities]);
+
+  if (!activities || due.length === 0) return null;
+  const dismiss = (id: string) => {
+    localStorage.setItem(DISMISSED, JSON.stringify([...dismissed(), id].slice(-500)));
+    setDue((list) => list.filter((a) => a.id !== id));
+  };
+  return (
+    <div className="reminders" role="region" aria-label={t('reminders.title')}>
+      {due.map((activity) => {
+        const to = target(activities, activity);
+        return (
+          <div key={activity.id} className="reminder" data-testid="reminder" data-id={activity.id}>
+            <strong>{t('reminders.title')}</strong>
+            <span>{String(activity.asunto ?? '')}</span>
+            <span className="row-actions">
+              <a
+                href={paths.record(to.module, to.id)}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(paths.record(to.module, to.id));
+                }}
+              >
+                {t('reminders.open')}
+              </a>
+              <button type="button" onClick={() => dismiss(activity.id)}>
+                {t('reminders.dismiss')}
+              </button>
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
