@@ -282,6 +282,19 @@ describe('Studio module designer', () => {
     await s.shot(page, 'designer-no-ai-permission');
   });
 
+  it('speaks English too', async () => {
+    const page = await s.page({ lang: 'en' });
+    await s.login(page);
+    await page.click('[data-testid=menu-settings]');
+    await page.waitForSelector('h1:has-text("Modules and fields")');
+    await page.goto(`${s.url}/settings/modules/casos`);
+    await page.waitForSelector('[data-testid=designer-tab-ai]:has-text("Edit module with AI")');
+    await page.click('[data-testid=field-list] li[data-field=estado] button.field-name');
+    await page.waitForSelector('[data-testid=picklist-editor] legend:has-text("Picklist options")');
+    expect(await page.textContent('[data-testid=rule-editor]')).toContain('Required when');
+    await s.shot(page, 'designer-english');
+  });
+
   it('exports a bundle and imports it with a dry-run preview of each module', async () => {
     await makeModule('equipos_exp', [text('nombre', 'Nombre'), text('serial', 'Serial')]);
     const page = await s.page({ lang: 'es' });

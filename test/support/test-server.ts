@@ -1,8 +1,9 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type RuntimeConfig } from '../../runtime/config/runtime.config';
+import type { JobsConfig } from '../../runtime/jobs/jobs.options';
 import { startServer, type RunningServer } from '../../runtime/server';
 
 export interface ApiResponse<T = any> {
@@ -28,14 +29,16 @@ export interface TestServer {
  * (CI), otherwise on PGlite in a temporary folder; Redis the same way.
  * Each test file gets its own server and its own operations.
  */
-export async function startTestServer(overrides: Partial<RuntimeConfig> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<JobsConfig> = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'crm-test-'));
-  const config: RuntimeConfig = {
+  const config: JobsConfig = {
     ...loadConfig({ ...process.env, PORT: '0', BOOTSTRAP_TOKEN: 'test-platform-token', DEMO_OPERATION: '', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     dataDir,
     // Every test server stands for a different client address, so login limits
     // counted per IP in a shared database do not leak between test files.
     trustProxy: true,
+    // Its own BullMQ key prefix, so servers of other test files on the same Redis never take its jobs.
+    jobs: { prefix: `crm-test-${randomBytes(4).toString('hex')}` },
     ...overrides,
   };
   const clientIp = `10.${randomInt(256)}.${randomInt(256)}.${1 + randomInt(254)}`;
