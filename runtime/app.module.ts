@@ -30,6 +30,7 @@ import { OpenApiDocument } from './openapi/openapi-document';
 import { OperationsController } from './operations/operations.controller';
 import { RecordsModule } from './records/records.module';
 import { SchemaBundlesModule } from './schema-bundles/schema-bundles.module';
+import { SettingsModule } from './settings/settings.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         RecordsModule,
         AiModule,
         SchemaBundlesModule,
+        SettingsModule,
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,

@@ -5,6 +5,7 @@ import { ModuleDefinitionsService } from '../modules/module-definitions.service'
 import { OperationsService } from '../operations/operations.service';
 import { PluginRegistry } from '../plugins/plugin.registry';
 import { SchemaBundlesService } from '../schema-bundles/schema-bundles.service';
+import { OperationSettingsService } from '../settings/operation-settings.service';
 import { ClientError, type SchemaClient } from './schema-client';
 
 /**
@@ -17,7 +18,7 @@ export async function directSchemaClient(): Promise<SchemaClient> {
   const plugins = new PluginRegistry();
   const modules = new ModuleDefinitionsService(database.dataSource, plugins);
   const operations = new OperationsService(database.dataSource, modules);
-  const bundles = new SchemaBundlesService(modules, plugins);
+  const bundles = new SchemaBundlesService(modules, plugins, new OperationSettingsService(database.dataSource, modules));
   const run = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();

@@ -105,6 +105,7 @@ export class ModuleDefinitionsService {
         if (exists) {
           throw ApiError.conflict('module_exists', { es: `El módulo «${definition.key}» ya existe.`, en: `Module "${definition.key}" already exists.` });
         }
+        prepareValidator(definition);
         for (const sql of createTableSql(operation.schemaName, definition)) await tx.query(sql);
         await this.storeVersion(tx, operation, definition, definition.fields.map((field, index) => ({ op: 'addField', field, index }) as DiffOperation), [], userId);
         created.push(definition);
@@ -248,6 +249,8 @@ export class ModuleDefinitionsService {
   /** DDL and the new version of a prepared change, inside the caller's transaction. */
   private async applyPrepared(tx: EntityManager, operation: OperationRef, prepared: ModulePlanResult & { next: ModuleDefinition }, options: ApplyOptions): Promise<void> {
     const { schemaName } = operation;
+    // Compiled before anything is written: a definition the validator cannot take must not commit.
+    prepareValidator(prepared.next);
     for (const op of prepared.operations) {
       if (op.op === 'addField') for (const sql of sequenceSql(schemaName, prepared.key, op.field)) await tx.query(sql);
     }

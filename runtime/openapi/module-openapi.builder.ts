@@ -1,5 +1,6 @@
 import { buildInputSchema, buildRecordSchema, type ModuleDefinition } from '@crm/engine';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { COUNT_LIMIT } from '../records/record-query.sql-compiler';
 
 const pascal = (key: string) => key.replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
 
@@ -52,7 +53,12 @@ export function withModuleSchemas(base: OpenAPIObject, definitions: ModuleDefini
         'application/json': {
           schema: {
             type: 'object',
-            properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${record}` } }, total: { type: 'integer' }, nextCursor: { type: ['string', 'null'] } },
+            properties: {
+              items: { type: 'array', items: { $ref: `#/components/schemas/${record}` } },
+              total: { type: 'integer' },
+              totalCapped: { type: 'boolean', description: `Present (true) when more than ${COUNT_LIMIT} records match: total is then ${COUNT_LIMIT}, not the exact count.` },
+              nextCursor: { type: ['string', 'null'] },
+            },
           },
         },
       },

@@ -9,6 +9,7 @@ import { fieldsRefused, type RecordAccess } from './record-access.policy';
 import { type AuditEntry, RecordAuditRepository } from './record-audit.repository';
 import { assignAutonumbers } from './record-autonumbers';
 import { canonicalFields, changedValues, fieldAuditEntries } from './record-changes';
+import { RecordChangesFeed } from './record-changes.feed';
 import { withClientErrors } from './record-db.errors';
 import { activeField } from './record-fields';
 import { isUuid } from './record-id';
@@ -106,6 +107,7 @@ export class RecordBulkWriter {
     @Inject(RecordReferencesChecker) private readonly references: RecordReferencesChecker,
     @Inject(RecordUniqueChecker) private readonly unique: RecordUniqueChecker,
     @Inject(RecordLevelsTracker) private readonly levels: RecordLevelsTracker,
+    @Inject(RecordChangesFeed) private readonly feed: RecordChangesFeed,
   ) {}
 
   async write(operation: OperationRef, module: string, rows: unknown[], options: BulkWriteOptions): Promise<BulkWriteResult> {
@@ -209,6 +211,8 @@ export class RecordBulkWriter {
     }
     await this.audit.write(db, operation, definition.key, { userId: options.userId, jobId: options.jobId ?? null }, entries);
     await this.levels.track(db, operation, definition.key, [...inserted, ...updated.filter((saved) => 'owner' in byId.get(saved.id)!.changes || 'assignee' in byId.get(saved.id)!.changes)]);
+    // Upserts change records someone may have open (R6); new records have no watcher yet.
+    await this.feed.publish(db, operation, definition.key, 'update', updated, (saved) => Object.keys(byId.get(saved.id)!.changes));
     for (const saved of [...inserted, ...updated]) {
       const context = byId.get(saved.id)?.context;
       if (context) await this.pipeline.afterSave(context, saved);

@@ -1,11 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, type MessageEvent, Param, Patch, Post, Query, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
 import { moduleRight } from '../access/profile-permissions';
 import { Requires } from '../access/requires.decorator';
 import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
 import { ApiError } from '../errors/api-error';
 import type { OperationRef } from '../operations/operation-ref';
 import { RecordAccessResolver } from './record-access.resolver';
+import { RecordEventsService } from './record-events.service';
 import { HISTORY_LIMIT, RecordHistoryService } from './record-history.service';
 import { RecordQueryService, SEARCH_LIMIT } from './record-query.service';
 import { BulkRecordsDto, DeleteRecordQuery, HistoryQuery, QueryScopeQuery, SearchRecordsQuery } from './record-request.dtos';
@@ -24,6 +26,7 @@ export class RecordsController {
     @Inject(RecordQueryService) private readonly queries: RecordQueryService,
     @Inject(RecordHistoryService) private readonly histories: RecordHistoryService,
     @Inject(RecordAccessResolver) private readonly access: RecordAccessResolver,
+    @Inject(RecordEventsService) private readonly events: RecordEventsService,
   ) {}
 
   @Requires.module('view')
@@ -90,5 +93,14 @@ export class RecordsController {
   @Get(':module/:id/history')
   async history(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Param('id') id: string, @Query() query: HistoryQuery) {
     return this.histories.history(operation, module, id, { limit: query.limit ?? HISTORY_LIMIT.default, cursor: query.cursor }, await this.access.forCaller(operation, caller));
+  }
+
+  /** R6: two agents with the same record open see each other's saves live. A record the caller cannot see is 404 before any event. */
+  @Requires.module('view')
+  @Sse(':module/:id/events')
+  @ApiOperation({ summary: 'Server-sent events: `ready` with the current version, then `change` { id, version, updatedAt, updatedBy, changedFields, action } on every save, delete or restore.' })
+  @ApiProduces('text/event-stream')
+  async watch(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Param('id') id: string): Promise<Observable<MessageEvent>> {
+    return this.events.stream(operation, module, id, await this.access.forCaller(operation, caller));
   }
 }

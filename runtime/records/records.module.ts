@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { RecordAccessResolver } from './record-access.resolver';
 import { RecordAuditRepository } from './record-audit.repository';
 import { RecordBulkWriter } from './record-bulk.writer';
+import { RecordChangesFeed } from './record-changes.feed';
+import { RecordEventsService } from './record-events.service';
 import { RecordExpander } from './record-expander';
 import { RecordHistoryService } from './record-history.service';
 import { RecordLevelsTracker } from './record-levels.tracker';
@@ -34,6 +36,8 @@ import { RecordsService } from './records.service';
     RecordQueryService,
     RecordHistoryService,
     RecordsService,
+    RecordChangesFeed,
+    RecordEventsService,
   ],
   exports: [RecordsService, RecordQueryService, RecordHistoryService, RecordAccessResolver, RecordExpander],
 })

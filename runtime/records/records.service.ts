@@ -10,6 +10,7 @@ import { RecordAccessResolver } from './record-access.resolver';
 import { RecordAuditRepository } from './record-audit.repository';
 import { assignAutonumbers } from './record-autonumbers';
 import { RecordBulkWriter, type BulkWriteOptions, type BulkWriteResult } from './record-bulk.writer';
+import { RecordChangesFeed } from './record-changes.feed';
 import { canonicalFields, changedValues, fieldAuditEntries } from './record-changes';
 import { withClientErrors } from './record-db.errors';
 import { isUuid } from './record-id';
@@ -49,6 +50,7 @@ export class RecordsService {
     @Inject(RecordBulkWriter) private readonly bulk: RecordBulkWriter,
     @Inject(RecordLevelsTracker) private readonly levels: RecordLevelsTracker,
     @Inject(RecordAccessResolver) private readonly accessResolver: RecordAccessResolver,
+    @Inject(RecordChangesFeed) private readonly feed: RecordChangesFeed,
   ) {}
 
   /** One record; with `access`, hidden fields are never read and a record the caller may not see does not exist (404). */
@@ -115,6 +117,8 @@ export class RecordsService {
       await this.audit.write(db, operation, module, { userId: author.userId }, fieldAuditEntries(previous, saved, changes));
       if ('owner' in changes || 'assignee' in changes) await this.levels.track(db, operation, module, [saved]);
       await this.pipeline.afterSave(prepared.context, saved);
+      // Inside the transaction: open forms hear of it when (and only if) it commits.
+      await this.feed.publish(db, operation, module, 'update', [saved], () => Object.keys(changes));
       return access ? access.strip(definition, saved) : saved;
     }).catch((error: unknown) => {
       throw access ? access.scrub(definition, error) : error;
@@ -135,6 +139,7 @@ export class RecordsService {
       if (!deleted) throw await this.missingOrStale(db, operation, definition, id);
       await this.audit.write(db, operation, module, { userId: author.userId }, [{ recordId: id, action: 'delete' }]);
       await this.levels.close(db, operation, module, [id]);
+      await this.feed.publish(db, operation, module, 'delete', [deleted], () => []);
       return access ? access.strip(definition, deleted) : deleted;
     }).catch((error: unknown) => {
       throw access ? access.scrub(definition, error) : error;
@@ -157,6 +162,7 @@ export class RecordsService {
       }
       await this.audit.write(db, operation, module, { userId: author.userId }, [{ recordId: id, action: 'restore' }]);
       await this.levels.track(db, operation, module, [restored]);
+      await this.feed.publish(db, operation, module, 'restore', [restored], () => []);
       return access ? access.strip(definition, restored) : restored;
     });
   }

@@ -4,6 +4,7 @@ import { ApiError } from '../errors/api-error';
 import { ModuleDefinitionsService, type ModuleChange } from '../modules/module-definitions.service';
 import type { OperationRef } from '../operations/operation-ref';
 import { PluginRegistry } from '../plugins/plugin.registry';
+import { OperationSettingsService, type SettingsImportChange } from '../settings/operation-settings.service';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type SchemaBundle } from './bundle.format';
 import { readBundle } from './bundle.upgrades';
 
@@ -14,6 +15,8 @@ export interface ImportResult {
   upgradedFrom?: number;
   /** Per module: create / update / unchanged, with its diff (`operations`) and storage plan. */
   modules: ModuleChange[];
+  /** Per S4 settings section in the bundle: create / update / unchanged. */
+  settings: SettingsImportChange[];
 }
 
 /** Moves module schemas between operations as versioned bundles (M7). */
@@ -22,6 +25,7 @@ export class SchemaBundlesService {
   constructor(
     @Inject(ModuleDefinitionsService) private readonly modules: ModuleDefinitionsService,
     @Inject(PluginRegistry) private readonly plugins: PluginRegistry,
+    @Inject(OperationSettingsService) private readonly settings: OperationSettingsService,
   ) {}
 
   /** The named modules (all when none are named), as the operation has them now. */
@@ -37,7 +41,7 @@ export class SchemaBundlesService {
       exportedAt: new Date().toISOString(),
       operation: operation.key,
       modules: all.filter((m) => wanted.includes(m.key)),
-      settings: {},
+      settings: await this.settings.saved(operation),
     };
   }
 
@@ -45,8 +49,12 @@ export class SchemaBundlesService {
   async import(operation: OperationRef, input: unknown, options: { dryRun?: boolean; keepAside?: boolean; userId?: string | null } = {}): Promise<ImportResult> {
     const { bundle, upgradedFrom } = readBundle(input);
     await this.checkModules(operation, bundle);
+    // Settings are checked before any module is applied (they may name modules the bundle creates),
+    // and saved after the modules exist.
+    const settingsPlan = await this.settings.importAll(operation, bundle.settings, { dryRun: true, extraModules: bundle.modules.map((m) => m.key) });
     const modules = await this.modules.applyMany(operation, bundle.modules, options);
-    return { dryRun: Boolean(options.dryRun), operation: operation.key, formatVersion: BUNDLE_FORMAT_VERSION, ...(upgradedFrom !== undefined && { upgradedFrom }), modules };
+    const settings = options.dryRun ? settingsPlan : await this.settings.importAll(operation, bundle.settings, { userId: options.userId });
+    return { dryRun: Boolean(options.dryRun), operation: operation.key, formatVersion: BUNDLE_FORMAT_VERSION, ...(upgradedFrom !== undefined && { upgradedFrom }), modules, settings };
   }
 
   /** Every definition is checked before anything runs, so an issue names its module: `modules[2].fields[0].type`. */

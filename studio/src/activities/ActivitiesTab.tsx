@@ -38,7 +38,7 @@ export function ActivitiesTab({ module, id }: { module: string; id: string }) {
       (page) => setItems(page.items),
       (failure: ApiFailure) => setError(failure),
     );
-  }, [activities, module, id, reload]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [activities, module, id, reload]);
 
   if (!activities || !link) return <p className="muted">{t('activities.unavailable')}</p>;
   if (error) return <p className="error">{l(error.text)}</p>;

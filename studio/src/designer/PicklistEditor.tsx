@@ -64,7 +64,7 @@ export function PicklistEditor({ options, storedKeys, onChange }: Props) {
                 <td>
                   <input aria-label={t('picklist.en')} value={option.label.en} onChange={(e) => update(index, { ...option, label: { ...option.label, en: e.target.value } })} />
                 </td>
-                <td className="row-actions">
+                <td className="option-actions">
                   <button type="button" className="icon" aria-label={t('designer.up')} onClick={() => move(index, -1)}>
                     ↑
                   </button>

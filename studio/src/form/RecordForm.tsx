@@ -46,7 +46,7 @@ export function RecordForm({ definition, values, isNew, saving, serverErrors, on
   const states = useMemo(() => fieldStates(definition.fields, values), [definition, values]);
   // The schema changes only when a field's state does, not on every keystroke.
   const signature = JSON.stringify(states);
-  const { schema, uiSchema } = useMemo(() => buildFormSchema(definition, states, lang, isNew), [definition, signature, lang, isNew]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { schema, uiSchema } = useMemo(() => buildFormSchema(definition, states, lang, isNew), [definition, signature, lang, isNew]);
   const context: StudioFormContext = useMemo(
     () => ({ definition, sections: definition.sections ?? [], definitions: byKey, lang, otherLabel: t('record.other') }),
     [definition, byKey, lang, t],

@@ -25,9 +25,10 @@ export function HistoryTab({ definition, id }: { definition: ModuleDefinition; i
       },
       (failure: ApiFailure) => setError(failure),
     );
+  // Loaded once per record; `load` itself changes on every render.
   useEffect(() => {
     void load();
-  }, [definition.key, id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [definition.key, id]);
 
   if (error) return <p className="error">{l(error.text)}</p>;
   if (!loaded) return <p className="muted">{t('shell.loading')}</p>;

@@ -38,13 +38,14 @@ export function KanbanView({ definition }: { definition: ModuleDefinition }) {
   }, []);
 
   const filter = quick ? quickFilter(definition, quick, userId) : null;
+  // The filter object is rebuilt each render; its JSON says when it really changed.
   const filterKey = JSON.stringify(filter);
   useEffect(() => {
     recordsApi.query(definition.key, { ...(filter && { filter }), sort: [{ field: 'updatedAt', dir: 'desc' }], limit: BOARD_LIMIT, count: false }).then(
       (page) => setRecords(page.items),
       (failure: ApiFailure) => notify('error', l(failure.text)),
     );
-  }, [definition.key, reload, filterKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [definition.key, reload, filterKey]);
 
   if (!field) return <p className="muted">{t('kanban.none')}</p>;
   const columns = [...field.options.filter((o) => !o.archived).map((o) => ({ key: o.key, label: l(o.label), color: o.color })), { key: NO_VALUE, label: t('kanban.noValue'), color: undefined }];

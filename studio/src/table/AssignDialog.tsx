@@ -28,7 +28,7 @@ export function AssignDialog({ module, records, onDone, onClose }: { module: str
       (page) => setUsers(page.items.filter((u) => u.active !== false)),
       (failure: ApiFailure) => setError(l(failure.text)),
     );
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []);
 
   async function assign() {
     setBusy(true);

@@ -8,7 +8,8 @@
  *    wildcards escaped), ORDER BY the sort column DESC NULLS FIRST then r.id ASC,
  *    LIMIT 51 (one more than the page, to know whether another follows);
  *  - the total: count(*) over the same condition, stopped after COUNT_LIMIT + 1
- *    rows, sent at the same time on a second connection (the API answers
+ *    rows (the constant is imported from the compiler, so the two cannot
+ *    drift), sent at the same time on a second connection (the API answers
  *    `{ items, total, nextCursor }` unless the body says `count: false`).
  */
 import type { Pool } from 'pg';
