@@ -56,7 +56,7 @@ export function withModuleSchemas(base: OpenAPIObject, definitions: ModuleDefini
             properties: {
               items: { type: 'array', items: { $ref: `#/components/schemas/${record}` } },
               total: { type: 'integer' },
-              totalCapped: { type: 'boolean', description: `Present (true) when more than ${COUNT_LIMIT} records match: total is then ${COUNT_LIMIT}, not the exact count.` },
+              totalCapped: { type: 'boolean', description: `Present (true) when more than ${COUNT_LIMIT} records match: total is then ${COUNT_LIMIT}, not the exact count (ask count: "exact" for it).` },
               nextCursor: { type: ['string', 'null'] },
             },
           },

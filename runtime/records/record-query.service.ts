@@ -39,13 +39,15 @@ export class RecordQueryService {
     const stored = await this.definitions.get(operation, module);
     const definition = access ? access.view(stored) : stored;
     const input = body === undefined || body === null ? {} : body;
-    if (isObject(input) && input.count !== undefined && typeof input.count !== 'boolean') throw ApiError.validation([issue('count', 'type', { expected: 'boolean' })]);
+    const countInput = isObject(input) ? input.count : undefined;
+    if (countInput !== undefined && typeof countInput !== 'boolean' && countInput !== 'exact') throw ApiError.validation([issue('count', 'type', { expected: 'boolean | "exact"' })]);
     const compiled = compileQuery(definition, input);
     if (!compiled.ok) throw ApiError.validation(compiled.issues);
     const query = compiled.value;
     if (!cursorFits(definition, query)) throw ApiError.validation([issue('cursor', 'query.cursor')]);
     if (access) query.filter = access.scopeFilter(query.filter);
-    const count = !(isObject(input) && input.count === false);
+    // Lists count up to COUNT_LIMIT by default; selecting or exporting every match asks for `count: "exact"`.
+    const count = countInput === false ? false : countInput === 'exact' ? 'exact' : true;
     // Expanded lookups are returned even when `fields` leaves them out.
     if (query.fields.length) query.fields = [...new Set([...query.fields, ...query.expand])];
     const sql = compileRecordQuery(operation.schemaName, definition, query, { deleted, count });
@@ -66,8 +68,8 @@ export class RecordQueryService {
     const last = page[page.length - 1];
     return {
       items,
-      total: counted ? Math.min(Number(counted[0].total), COUNT_LIMIT) : null,
-      ...(counted && Number(counted[0].total) > COUNT_LIMIT && { totalCapped: true as const }),
+      total: counted ? (count === 'exact' ? Number(counted[0].total) : Math.min(Number(counted[0].total), COUNT_LIMIT)) : null,
+      ...(counted && count !== 'exact' && Number(counted[0].total) > COUNT_LIMIT && { totalCapped: true as const }),
       nextCursor: more && last ? encodeCursor({ values: sql.sortAliases.map((alias) => last[alias] ?? null), id: String(last.id) }) : null,
     };
   }

@@ -16,7 +16,7 @@ export type DeletedScope = 'exclude' | 'include' | 'only';
 export interface RecordQuerySql {
   /** The page, one row more than the limit (to know whether another page follows), with the sort values as `$s0`, `$s1`… */
   page: SqlStatement;
-  /** `count(*)` of the filtered set, without paging, up to COUNT_LIMIT + 1 rows; null when the client passed `count: false`. */
+  /** `count(*)` of the filtered set, without paging, up to COUNT_LIMIT + 1 rows (all with `count: "exact"`); null when the client passed `count: false`. */
   count: SqlStatement | null;
   /** Aliases of the sort values in the page's rows, in sort order, without the trailing id. */
   sortAliases: string[];
@@ -265,7 +265,7 @@ export function compileRecordQuery(
   schema: string,
   definition: ModuleDefinition,
   query: CompiledQuery,
-  options: { deleted?: DeletedScope; count?: boolean } = {},
+  options: { deleted?: DeletedScope; count?: boolean | 'exact' } = {},
 ): RecordQuerySql {
   const from = `${table(schema, definition.key)} AS ${ROW}`;
   const scope = deletedSql(options.deleted ?? 'exclude');
@@ -275,7 +275,9 @@ export function compileRecordQuery(
   const count =
     options.count === false
       ? null
-      : { text: `SELECT count(*) AS total FROM (SELECT 1 FROM ${from} WHERE ${scope} AND ${countWhere} LIMIT ${COUNT_LIMIT + 1}) AS counted`, values: countParams.values };
+      : options.count === 'exact'
+        ? { text: `SELECT count(*) AS total FROM ${from} WHERE ${scope} AND ${countWhere}`, values: countParams.values }
+        : { text: `SELECT count(*) AS total FROM (SELECT 1 FROM ${from} WHERE ${scope} AND ${countWhere} LIMIT ${COUNT_LIMIT + 1}) AS counted`, values: countParams.values };
 
   const params = new SqlParams();
   const where = [scope, filterSql(definition, query.filter, params)];

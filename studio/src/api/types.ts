@@ -20,6 +20,8 @@ export interface ApiRecord {
 export interface Page<T> {
   items: T[];
   total: number | null;
+  /** More records match than the server counts by default: `total` is a lower bound (ask `count: 'exact'`). */
+  totalCapped?: boolean;
   nextCursor: string | null;
 }
 
@@ -64,5 +66,5 @@ export interface QueryBody {
   cursor?: string;
   fields?: string[];
   expand?: string[];
-  count?: boolean;
+  count?: boolean | 'exact';
 }

@@ -1,4 +1,5 @@
 import { designerEn } from '../designer/designer.en';
+import { settingsEn } from '../settings/settings.en';
 import type { MessageKey } from './es';
 
 /** English texts; the type makes every Spanish key mandatory here too. */
@@ -201,4 +202,5 @@ export const en: Record<MessageKey, string> = {
   'error.unknown': 'An unexpected error occurred.',
 
   ...designerEn,
+  ...settingsEn,
 };

@@ -1,4 +1,5 @@
 import { designerEs } from '../designer/designer.es';
+import { settingsEs } from '../settings/settings.es';
 
 /**
  * Every text the Studio draws, in Spanish (the source language). `en.ts` must
@@ -205,6 +206,7 @@ export const es = {
 
   // The module designer, the AI assistant and schema bundles keep their texts beside their code.
   ...designerEs,
+  ...settingsEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -3,17 +3,19 @@ import { useI18n } from '../i18n/i18n';
 export const PAGE_SIZES = [25, 50, 100] as const;
 
 /** Row count, page n of m, previous / next and page size. */
-export function Pager({ total, page, pageSize, onPage, onPageSize }: { total: number; page: number; pageSize: number; onPage(p: number): void; onPageSize(s: number): void }) {
+export function Pager({ total, capped, page, pageSize, onPage, onPageSize }: { total: number; capped: boolean; page: number; pageSize: number; onPage(p: number): void; onPageSize(s: number): void }) {
   const { t, locale } = useI18n();
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  // A capped total is a lower bound: paging goes on past it.
+  const pages = Math.max(1, Math.ceil(total / pageSize), capped ? page + 1 : 0);
+  const more = capped ? '+' : '';
   return (
     <div className="pager">
-      <span data-testid="row-count">{t('table.rows', { count: total.toLocaleString(locale) })}</span>
+      <span data-testid="row-count">{t('table.rows', { count: total.toLocaleString(locale) + more })}</span>
       <span className="spacer" />
       <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
         {t('table.prev')}
       </button>
-      <span>{t('table.page', { page, pages })}</span>
+      <span>{t('table.page', { page, pages: `${pages}${more}` })}</span>
       <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
         {t('table.next')}
       </button>

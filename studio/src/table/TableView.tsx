@@ -39,6 +39,7 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
   const [pageSize, setPageSize] = useState(25);
   const [rows, setRows] = useState<ApiRecord[]>([]);
   const [total, setTotal] = useState(0);
+  const [capped, setCapped] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiFailure | null>(null);
   const [selection, setSelection] = useState<Selection>({ all: false, ids: new Set() });
@@ -61,6 +62,7 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
         if (!live) return;
         setRows(answer.items);
         setTotal(answer.total ?? answer.items.length);
+        setCapped(answer.totalCapped === true);
         setError(null);
       })
       .catch((failure: ApiFailure) => live && setError(failure))
@@ -114,9 +116,35 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
     }
   }
 
+  /** Lists count only so far; selecting or exporting every match needs the exact figure. */
+  async function exactTotal(): Promise<number> {
+    if (!capped) return total;
+    const answer = await recordsApi.query(definition.key, { filter, limit: 1, fields: ['id'], count: 'exact' });
+    const exact = answer.total ?? total;
+    setTotal(exact);
+    setCapped(false);
+    return exact;
+  }
+
+  async function selectAll() {
+    try {
+      await exactTotal();
+      setSelection({ all: true });
+    } catch (failure) {
+      notify('error', l((failure as ApiFailure).text));
+    }
+  }
+
   async function exportExcel() {
-    if (total > EXCEL_LIMITS.records) {
-      notify('error', t('table.excelTooMany', { count: total.toLocaleString(locale), limit: EXCEL_LIMITS.records.toLocaleString(locale) }));
+    let matching: number;
+    try {
+      matching = await exactTotal();
+    } catch (failure) {
+      notify('error', l((failure as ApiFailure).text));
+      return;
+    }
+    if (matching > EXCEL_LIMITS.records) {
+      notify('error', t('table.excelTooMany', { count: matching.toLocaleString(locale), limit: EXCEL_LIMITS.records.toLocaleString(locale) }));
       return;
     }
     setBusy('excel');
@@ -206,8 +234,8 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
         <div className="selection-bar" data-testid="selection-bar">
           <span>{selection.all ? t('table.allSelected', { count: total.toLocaleString(locale) }) : t('table.selected', { count: selectedCount })}</span>
           {!selection.all && pageAllChecked && total > rows.length && (
-            <button type="button" className="link" onClick={() => setSelection({ all: true })} data-testid="select-all">
-              {t('table.selectAll', { count: total.toLocaleString(locale) })}
+            <button type="button" className="link" onClick={() => void selectAll()} data-testid="select-all">
+              {t('table.selectAll', { count: total.toLocaleString(locale) + (capped ? '+' : '') })}
             </button>
           )}
           <button type="button" className="link" onClick={() => setSelection({ all: false, ids: new Set() })}>
@@ -318,6 +346,7 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
       </div>
       <Pager
         total={total}
+        capped={capped}
         page={page}
         pageSize={pageSize}
         onPage={setPage}
