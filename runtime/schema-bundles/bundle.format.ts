@@ -7,9 +7,10 @@ export const BUNDLE_FORMAT_VERSION = 1;
 /**
  * Operation settings that travel with the schema. Picklists, case types with
  * prefixes, priorities with resolution hours and phases with probabilities live
- * in the module definitions (options with `data`), so they travel there; this is
- * the place for S4 settings kept outside modules once they exist. Never records,
- * users, tokens or secrets.
+ * in the module definitions (options with `data`), so they travel there; this
+ * holds the S4 settings kept outside modules, by section as the operation saved
+ * them (`tipificaciones`, `email_templates`, `web_integration`, see
+ * runtime/settings/settings.sections.ts). Never records, users, tokens or secrets.
  */
 export type BundleSettings = Record<string, unknown>;
 

@@ -166,6 +166,20 @@ describe('record events (server-sent events)', () => {
     }
   });
 
+  it('streams a change made by a bulk upsert (imports update records someone may have open)', async () => {
+    const documento = '54000777';
+    const record = await contact({ nombre: 'Importada', documento, assignee: userIds.ana });
+    const stream = await openStream(t, `/api/v1/records/contactos/${record.id}/events`, tokens.ana);
+    try {
+      await stream.next('ready');
+      const loaded = await platform('POST', '/api/v1/records/contactos/bulk', { mode: 'upsert', keyField: 'documento', rows: [{ documento, ciudad: 'Pasto' }] });
+      expect(loaded.body).toMatchObject({ updated: 1, errors: [] });
+      expect((await stream.next('change')).data).toMatchObject({ id: record.id, version: 2, changedFields: ['ciudad'], action: 'update' });
+    } finally {
+      stream.close();
+    }
+  });
+
   it('answers 404 before streaming when the caller cannot see the record', async () => {
     const record = await contact({ nombre: 'Ajena', assignee: userIds.ana });
     const stream = await openStream(t, `/api/v1/records/contactos/${record.id}/events`, tokens.luis);

@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from './types';
 import { api } from './http';
 import type { ModulePlan } from './designer.api';
+import type { SettingsChange } from '../settings/ImportedSettings';
 
 /** A versioned export of module schemas (M7); the designer treats it as opaque JSON apart from its modules. */
 export interface SchemaBundle {
@@ -23,6 +24,8 @@ export interface ImportResult {
   formatVersion: number;
   upgradedFrom?: number;
   modules: ImportedModule[];
+  /** S4 settings sections in the bundle (absent from servers before they existed). */
+  settings?: SettingsChange[];
 }
 
 export const bundlesApi = {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { matchSettings, type SettingsPage } from '../designer/designer-routes';
+import { type CustomizeSection, matchCustomize } from '../settings/settings-routes';
 
 /** A tiny history router: the Studio has a handful of routes and needs no library for them. */
 export function navigate(path: string): void {
@@ -26,10 +27,12 @@ export type Route =
   | { name: 'table'; module: string }
   | { name: 'kanban'; module: string }
   | { name: 'record'; module: string; id: string | null; tab: RecordTab }
-  | { name: 'settings'; page: SettingsPage };
+  | { name: 'settings'; page: SettingsPage }
+  | { name: 'customize'; section: CustomizeSection };
 
 export function matchRoute(path: string, search: URLSearchParams): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'settings' && parts[1] === 'custom') return { name: 'customize', section: matchCustomize(parts.slice(2)) };
   if (parts[0] === 'settings') return { name: 'settings', page: matchSettings(parts.slice(1), search) };
   if (parts[0] !== 'm' || !parts[1]) return { name: 'home' };
   const module = parts[1];

@@ -6,6 +6,7 @@ import { failureText } from '../designer/failure-text';
 import { ChangeSummary } from '../designer/PlanReview';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/es';
+import { ImportedSettings } from '../settings/ImportedSettings';
 
 /** M7 import: upload a bundle, see the dry run per module (diff and storage plan), then apply it in one transaction. */
 export function ImportPanel() {
@@ -86,6 +87,7 @@ export function ImportPanel() {
               </details>
             );
           })}
+          <ImportedSettings changes={result.settings} />
         </div>
       )}
     </section>

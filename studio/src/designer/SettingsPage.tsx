@@ -1,6 +1,7 @@
 import { navigate } from '../app/router';
 import { BundlesPage } from '../bundles/BundlesPage';
 import { useI18n } from '../i18n/i18n';
+import { customizePath } from '../settings/settings-routes';
 import { type SettingsPage as Page, settingsPaths } from './designer-routes';
 import { ModuleDesigner } from './ModuleDesigner';
 import { ModuleList } from './ModuleList';
@@ -31,6 +32,7 @@ export function SettingsPage({ page }: { page: Page }) {
       <nav className="settings-nav" aria-label={t('settings.title')}>
         <h2>{t('settings.title')}</h2>
         {link(settingsPaths.modules(), t('settings.modules'), page.page !== 'schema', 'settings-modules')}
+        {link(customizePath(), t('custom.nav'), false, 'settings-custom')}
         {link(settingsPaths.schema(), t('settings.schema'), page.page === 'schema', 'settings-schema')}
       </nav>
       <div className="settings-body">

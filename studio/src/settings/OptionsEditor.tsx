@@ -39,7 +39,7 @@ export function OptionsEditor({ module, field: fixedField, fact, testId }: Props
       setStored(definition);
       setFieldKey((current) => fixedField ?? (current && definition.fields.some((f) => f.key === current && isSelect(f)) ? current : definition.fields.find(isSelect)?.key));
     }, failed);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Reloads only when the module or field changes; `failed` is a fresh closure each render.
   }, [module, fixedField]);
 
   const field = stored?.fields.find((f) => f.key === fieldKey);
@@ -147,6 +147,7 @@ export function OptionsEditor({ module, field: fixedField, fact, testId }: Props
                     data-testid={`fact-${option.key}`}
                     type={fact.kind === 'number' ? 'number' : 'text'}
                     min={fact.kind === 'number' ? 0 : undefined}
+                    max={fact.key === 'probability' ? 100 : undefined}
                     value={String(option.data?.[fact.key] ?? '')}
                     onChange={(e) => change(index, withFact(option, fact, e.target.value))}
                   />

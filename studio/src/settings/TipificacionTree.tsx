@@ -24,7 +24,7 @@ export function TipificacionTree({ nodes, path = [], onChange, root }: Props) {
             <div className="tree-node">
               <input className="key" aria-label={t('custom.key')} data-testid="node-key" value={node.key} onChange={(e) => set({ key: e.target.value })} />
               <input aria-label={t('custom.labelEs')} data-testid="node-label-es" value={node.label.es} onChange={(e) => set({ label: { ...node.label, es: e.target.value } })} />
-              <input aria-label={t('custom.labelEn')} value={node.label.en} onChange={(e) => set({ label: { ...node.label, en: e.target.value } })} />
+              <input aria-label={t('custom.labelEn')} placeholder={node.label.es} value={node.label.en} onChange={(e) => set({ label: { ...node.label, en: e.target.value } })} />
               <button type="button" className="icon" data-testid="node-add-child" onClick={() => onChange(addChild(whole, at, t('custom.tree.newNode')))}>
                 {t('custom.tree.addChild')}
               </button>

@@ -18,9 +18,12 @@ export function updateAt(nodes: TipificacionNode[], path: TreePath, change: (nod
   });
 }
 
-/** A new node named `label` at the end of `siblings`, with a key not used beside it. */
+/**
+ * A new node named `label` at the end of `siblings`, with a key not used beside it.
+ * The English name starts empty: readers fall back to Spanish until an admin translates it.
+ */
 export function newNode(siblings: TipificacionNode[], label: string): TipificacionNode {
-  return { key: keyFromLabel(label, siblings.map((n) => n.key)), label: { es: label, en: label } };
+  return { key: keyFromLabel(label, siblings.map((n) => n.key)), label: { es: label, en: '' } };
 }
 
 export function addChild(nodes: TipificacionNode[], path: TreePath, label: string): TipificacionNode[] {

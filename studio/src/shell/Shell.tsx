@@ -13,6 +13,7 @@ import { UserBadge } from './UserBadge';
 const RecordPage = lazy(() => import('../form/RecordPage').then((m) => ({ default: m.RecordPage })));
 // The designer and schema bundles are admin screens: they load only when opened.
 const SettingsPage = lazy(() => import('../designer/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const CustomizePage = lazy(() => import('../settings/CustomizePage').then((m) => ({ default: m.CustomizePage })));
 
 function Content() {
   const { path, search } = useLocation();
@@ -22,6 +23,13 @@ function Content() {
   if (!loaded) return <p className="muted">{t('shell.loading')}</p>;
   if (error) return <p className="error">{l(error.text)}</p>;
   if (route.name === 'home') return <p className="muted home-hint">{t('shell.home')}</p>;
+  if (route.name === 'customize') {
+    return (
+      <Suspense fallback={<p className="muted">{t('shell.loading')}</p>}>
+        <CustomizePage section={route.section} />
+      </Suspense>
+    );
+  }
   if (route.name === 'settings') {
     return (
       <Suspense fallback={<p className="muted">{t('shell.loading')}</p>}>
@@ -48,7 +56,8 @@ function Content() {
 function CurrentModule() {
   const { path, search } = useLocation();
   const route = matchRoute(path, search);
-  return <SideMenu current={route.name === 'home' || route.name === 'settings' ? null : route.module} settings={route.name === 'settings'} />;
+  const settings = route.name === 'settings' || route.name === 'customize';
+  return <SideMenu current={route.name === 'home' || settings ? null : route.module} settings={settings} />;
 }
 
 /** The signed-in frame: menu on the left, user and language on top, the route's view in the middle. */

@@ -5,7 +5,7 @@ const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..', '..', '..');
-const SOURCES = ['studio', 'engine/definition', 'engine/rules', 'engine/query'];
+const SOURCES = ['studio', 'engine/definition', 'engine/rules', 'engine/query', 'engine/templates'];
 
 function newest(path) {
   const stat = statSync(path);
