@@ -14,7 +14,7 @@ export interface SortInput {
   dir?: 'asc' | 'desc';
 }
 
-/** A query body: `{ filter, sort, limit, cursor | offset, fields, expand }`. */
+/** A query body: `{ filter, sort, limit, cursor | offset, fields, expand, count }`. */
 export interface QueryInput {
   filter?: FilterNode;
   sort?: SortInput[];
@@ -23,6 +23,8 @@ export interface QueryInput {
   cursor?: string;
   fields?: string[];
   expand?: string[];
+  /** The total: counted up to a limit by default, `'exact'` for every match, `false` for none (read by the server, not the compiler). */
+  count?: boolean | 'exact';
 }
 
 /**

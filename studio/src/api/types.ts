@@ -1,5 +1,5 @@
 import type { ModuleDefinition } from '../../../engine/definition/module-definition.types';
-import type { FilterNode, SortInput } from '../../../engine/query/query.types';
+import type { FilterNode, QueryInput, SortInput } from '../../../engine/query/query.types';
 
 export type { ModuleDefinition, FilterNode, SortInput };
 export type { ModuleField, ModuleSection, PicklistOption, SubtableField, LookupField, SelectField } from '../../../engine/definition/module-definition.types';
@@ -58,13 +58,5 @@ export interface HistoryItem {
   jobId: string | null;
 }
 
-export interface QueryBody {
-  filter?: FilterNode;
-  sort?: SortInput[];
-  limit?: number;
-  offset?: number;
-  cursor?: string;
-  fields?: string[];
-  expand?: string[];
-  count?: boolean | 'exact';
-}
+/** The body of POST /records/{module}/query: the engine's query model. */
+export type QueryBody = QueryInput;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { navigate } from '../app/router';
 import { settingsPaths } from '../designer/designer-routes';
 import { useRights } from '../designer/profile-rights';
+import { SettingsNav } from '../designer/SettingsNav';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/es';
 import { EmailTemplatesSettings } from './EmailTemplatesSettings';
@@ -48,28 +48,15 @@ export function CustomizePage({ section }: { section: CustomizeSection }) {
   const { t } = useI18n();
   const rights = useRights();
   if (!rights.loaded) return <p className="muted">{t('shell.loading')}</p>;
-  const link = (path: string, label: string, active: boolean, testId: string) => (
-    <a
-      key={path}
-      href={path}
-      className={active ? 'active' : undefined}
-      data-testid={testId}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(path);
-      }}
-    >
-      {label}
-    </a>
-  );
   return (
     <div className="settings customize">
-      <nav className="settings-nav" aria-label={t('settings.title')}>
-        <h2>{t('settings.title')}</h2>
-        {link(settingsPaths.modules(), t('settings.modules'), false, 'settings-modules')}
-        {CUSTOMIZE_SECTIONS.map((s) => link(customizePath(s), t(TITLES[s]), s === section, `custom-${s}`))}
-        {link(settingsPaths.schema(), t('settings.schema'), false, 'settings-schema')}
-      </nav>
+      <SettingsNav
+        links={[
+          { path: settingsPaths.modules(), label: t('settings.modules'), active: false, testId: 'settings-modules' },
+          ...CUSTOMIZE_SECTIONS.map((s) => ({ path: customizePath(s), label: t(TITLES[s]), active: s === section, testId: `custom-${s}` })),
+          { path: settingsPaths.schema(), label: t('settings.schema'), active: false, testId: 'settings-schema' },
+        ]}
+      />
       <div className="settings-body">
         <h1>{t(TITLES[section])}</h1>
         {body(section)}
