@@ -94,9 +94,12 @@ export class RecordEventsService implements OnModuleDestroy {
       }, RECORD_EVENTS_PING_MS);
       this.open.add(subscriber);
       const { updatedAt, updatedBy } = initial;
-      emit('ready', { id, version: initial.version, updatedAt, updatedBy, changedFields: [] });
-      // Once this replica LISTENs, a save made before that is caught by reading the row again.
-      void this.feed.ready().then(catchUp);
+      // `ready` only once this replica LISTENs, so every save after it arrives with its fields;
+      // a save made before that is caught by reading the row again.
+      void this.feed.ready().then(() => {
+        emit('ready', { id, version: initial.version, updatedAt, updatedBy, changedFields: [] });
+        return catchUp();
+      });
       return finish;
     });
   }
