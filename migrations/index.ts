@@ -1,6 +1,9 @@
 import { CoreSchema1764000000000 } from './1764000000000-core-schema';
 import { Access1764000001000 } from './1764000001000-access';
 import { OperationSettings1764000004000 } from './1764000004000-operation-settings';
+import { Files1764000006500 } from './1764000006500-files';
+import { SavedViews1764000007000 } from './1764000007000-saved-views';
+import { MailOutbox1764000007500 } from './1764000007500-mail-outbox';
 
 /** Every system migration, oldest first; the runtime runs the pending ones at start. */
-export const SYSTEM_MIGRATIONS = [CoreSchema1764000000000, Access1764000001000, OperationSettings1764000004000];
+export const SYSTEM_MIGRATIONS = [CoreSchema1764000000000, Access1764000001000, OperationSettings1764000004000, Files1764000006500, SavedViews1764000007000, MailOutbox1764000007500];

@@ -12,6 +12,9 @@ import { LoginHistoryController } from './access/login-history.controller';
 import { ProfilesService } from './access/profiles.service';
 import { RolesService } from './access/roles.service';
 import { UsersController } from './access/users.controller';
+import { AssignableUsersController } from './access/assignable-users.controller';
+import { SavedViewsModule } from './views/saved-views.module';
+import { MailModule } from './mail/mail.module';
 import { UsersService } from './access/users.service';
 import { ApiAuthGuard } from './auth/api-auth.guard';
 import { AuthController } from './auth/auth.controller';
@@ -31,6 +34,7 @@ import { OperationsController } from './operations/operations.controller';
 import { RecordsModule } from './records/records.module';
 import { SchemaBundlesModule } from './schema-bundles/schema-bundles.module';
 import { SettingsModule } from './settings/settings.module';
+import { FilesModule } from './files/files.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +49,9 @@ export class AppModule {
         AiModule,
         SchemaBundlesModule,
         SettingsModule,
+        SavedViewsModule,
+        MailModule,
+        FilesModule,
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
@@ -53,7 +60,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, AuthController, OperationsController, ModulesController, OpenApiController, UsersController, LoginHistoryController, AccessController, ApiTokensController, NotesHistoryController,
+      controllers: [HealthController, AuthController, OperationsController, ModulesController, OpenApiController, AssignableUsersController, UsersController, LoginHistoryController, AccessController, ApiTokensController, NotesHistoryController,
         IpRestrictionsController, Click2DialController, LevelsReportController],
       providers: [
         { provide: APP_GUARD, useClass: ApiAuthGuard },

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OperationRef } from '../operations/operation-ref';
 import { activeField } from './record-fields';
+import { fileRefIssues } from './record-file-refs';
 import { referenceIssue, userIssue } from './record.errors';
 import { RecordRepository } from './record.repository';
 import { sqlRows } from './sql-rows';
@@ -17,7 +18,7 @@ const USER_KEYS = new Set(['owner', 'assignee']);
 
 /**
  * Lookups must point at live records of their target module, user fields (and
- * owner / assignee) at users of the operation. One query per target module and
+ * owner / assignee) at users of the operation, file fields at their uploads. One query per target module and
  * one for users, whatever the number of rows.
  */
 @Injectable()
@@ -48,7 +49,8 @@ export class RecordReferencesChecker {
       ? new Set((await sqlRows<{ id: string }>(db, `SELECT id FROM core.users WHERE operation_id = $1 AND id = ANY($2::uuid[])`, [operation.id, [...users]])).map((r) => r.id))
       : new Set<string>();
 
-    const issues = new Map<number, Issue[]>();
+    // File fields reference uploads of this operation, module and field only.
+    const issues = await fileRefIssues(db, operation, definition, rows);
     for (const ref of wanted) {
       const ok = ref.target === null ? knownUsers.has(ref.id) : found.get(ref.target)!.has(ref.id);
       if (ok) continue;

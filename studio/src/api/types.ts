@@ -2,7 +2,7 @@ import type { ModuleDefinition } from '../../../engine/definition/module-definit
 import type { FilterNode, QueryInput, SortInput } from '../../../engine/query/query.types';
 
 export type { ModuleDefinition, FilterNode, SortInput };
-export type { ModuleField, ModuleSection, PicklistOption, SubtableField, LookupField, SelectField } from '../../../engine/definition/module-definition.types';
+export type { ModuleField, ModuleSection, PicklistOption, SubtableField, LookupField, SelectField, FileField } from '../../../engine/definition/module-definition.types';
 
 /** A record as the API answers it: system fields beside the field keys. */
 export interface ApiRecord {

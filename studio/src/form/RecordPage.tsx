@@ -15,6 +15,7 @@ import { changedValues, createValues, fieldsChangedBetween, toFormData } from '.
 import { RecordForm } from './RecordForm';
 import { useRecordWatch } from './record-watch';
 import { serverErrors } from './server-errors';
+import { TipificarDialog } from './TipificarDialog';
 
 type Values = Record<string, unknown>;
 
@@ -43,6 +44,7 @@ export function RecordPage({ definition, id, tab }: { definition: ModuleDefiniti
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saving, setSaving] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
+  const [tipificando, setTipificando] = useState(false);
 
   useEffect(() => {
     if (!id) return;
@@ -159,12 +161,36 @@ export function RecordPage({ definition, id, tab }: { definition: ModuleDefiniti
         </button>
         <span className="spacer" />
         {record && (
+          <button type="button" onClick={() => setTipificando(true)} data-testid="tipificar">
+            {t('tipificar.button')}
+          </button>
+        )}
+        {record && (
           <button type="button" onClick={clone} data-testid="clone-record">
             {t('record.clone')}
           </button>
         )}
       </div>
       <h1 data-testid="record-title">{heading}</h1>
+      {tipificando && record && (
+        <TipificarDialog
+          definition={definition}
+          record={record}
+          onClose={() => setTipificando(false)}
+          onRecord={(saved) => {
+            // Only the tipificación changed: keep whatever the agent has not saved yet.
+            const data = toFormData(definition, saved);
+            setRecord(saved);
+            setBase(data);
+            setValues((current) => ({ ...current, ...(data.tipificacion !== undefined && { tipificacion: data.tipificacion }) }));
+          }}
+          onDone={() => {
+            setHistoryKey((n) => n + 1);
+            setTipificando(false);
+            navigate(paths.record(definition.key, record.id, 'activities'));
+          }}
+        />
+      )}
       {record && (
         <div className="tabs" role="tablist">
           <button type="button" role="tab" aria-selected={tab === 'details'} onClick={() => navigate(paths.record(definition.key, record.id))}>
@@ -183,7 +209,7 @@ export function RecordPage({ definition, id, tab }: { definition: ModuleDefiniti
       {tab === 'history' && record ? (
         <HistoryTab key={historyKey} definition={definition} id={record.id} />
       ) : tab === 'activities' && record ? (
-        <ActivitiesTab module={definition.key} id={record.id} />
+        <ActivitiesTab key={historyKey} module={definition.key} id={record.id} />
       ) : (
         <>
           {conflict && <ConflictPanel definition={definition} conflict={conflict} onMerge={merge} />}

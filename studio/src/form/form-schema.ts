@@ -6,8 +6,6 @@ import type { Lang } from '../i18n/i18n';
 
 type Schema = RJSFSchema;
 
-/** Fields the form never draws: attachments need the file service, which the Studio does not have yet. */
-const NOT_IN_FORM = new Set(['file']);
 
 /**
  * The JSON Schema and UI schema react-jsonschema-form draws for one state of a
@@ -20,7 +18,7 @@ export function buildFormSchema(definition: ModuleDefinition, states: Record<str
   const required: string[] = [];
   for (const field of activeFields(definition)) {
     const state = states[field.key];
-    if (!state?.visible || NOT_IN_FORM.has(field.type)) continue;
+    if (!state?.visible) continue;
     // Computed values exist only after the first save.
     if (isNew && (field.type === 'autonumber' || field.type === 'formula')) continue;
     properties[field.key] = fieldSchema(field, lang);
@@ -70,6 +68,9 @@ function fieldSchema(field: ModuleField, lang: Lang): Schema {
     case 'autonumber':
     case 'formula':
       return { ...base, readOnly: true };
+    // Items are the server's file references; FileWidget builds them, the server checks them.
+    case 'file':
+      return { ...base, type: 'array', maxItems: field.maxFiles ?? 10, items: { type: 'object' } };
     default:
       return { ...base, type: 'string' };
   }
@@ -95,6 +96,8 @@ function fieldUi(field: ModuleField, lang: Lang, readOnly: boolean): UiSchema {
       return { 'ui:field': 'computed', 'ui:options': { computedField: field } };
     case 'user':
       return { ...ui, 'ui:widget': 'user' };
+    case 'file':
+      return { ...ui, 'ui:field': 'files', 'ui:options': { fileField: field } };
     case 'subtable':
       return {
         ...ui,

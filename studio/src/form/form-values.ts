@@ -4,8 +4,8 @@ import { activeFields } from '../definition/field-display';
 
 const COMPUTED = new Set(['autonumber', 'formula']);
 
-/** Values the client never sends: computed ones, attachments (no file service yet) and read-only fields (the server refuses them). */
-const notSent = (field: ModuleField, values: Values) => COMPUTED.has(field.type) || field.type === 'file' || fieldState(field, values).readOnly;
+/** Values the client never sends: computed ones and read-only fields (the server refuses them). Attachments are sent as their file references. */
+const notSent = (field: ModuleField, values: Values) => COMPUTED.has(field.type) || fieldState(field, values).readOnly;
 
 type Values = Record<string, unknown>;
 

@@ -1,3 +1,4 @@
+import { attachmentsEn } from '../form/attachments.en';
 import { designerEn } from '../designer/designer.en';
 import { settingsEn } from '../settings/settings.en';
 import type { MessageKey } from './es';
@@ -60,6 +61,15 @@ export const en: Record<MessageKey, string> = {
   'table.assigned': '{count} records were assigned.',
   'table.massActivity': 'Create an activity for the selection',
   'table.massActivityDone': '{count} activities were created.',
+  'table.email': 'Send e-mail with a template',
+  'table.emailTemplate': 'Template',
+  'table.emailField': 'E-mail field',
+  'table.emailNoTemplates': 'There are no e-mail templates for this module; an administrator creates them in Settings.',
+  'table.emailSend': 'Send',
+  'table.emailProgress': 'Processed {processed} of {total}',
+  'table.emailDone': 'Done: {sent} e-mails in the outbox, {failed} records skipped.',
+  'table.emailFailed': 'Sending failed.',
+  'table.close': 'Close',
   'table.excel': 'Download Excel with filter',
   'table.excelBusy': 'Preparing the file…',
   'table.excelTooMany': 'The filter matches {count} records; the Excel file takes at most {limit}. Narrow the filter.',
@@ -203,4 +213,5 @@ export const en: Record<MessageKey, string> = {
 
   ...designerEn,
   ...settingsEn,
+  ...attachmentsEn,
 };

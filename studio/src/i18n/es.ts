@@ -1,3 +1,4 @@
+import { attachmentsEs } from '../form/attachments.es';
 import { designerEs } from '../designer/designer.es';
 import { settingsEs } from '../settings/settings.es';
 
@@ -63,6 +64,15 @@ export const es = {
   'table.assigned': 'Se asignaron {count} registros.',
   'table.massActivity': 'Crear actividad para la selección',
   'table.massActivityDone': 'Se crearon {count} actividades.',
+  'table.email': 'Enviar correo con plantilla',
+  'table.emailTemplate': 'Plantilla',
+  'table.emailField': 'Campo de correo',
+  'table.emailNoTemplates': 'No hay plantillas de correo para este módulo; un administrador las crea en Ajustes.',
+  'table.emailSend': 'Enviar',
+  'table.emailProgress': 'Procesados {processed} de {total}',
+  'table.emailDone': 'Listo: {sent} correos en la bandeja de salida, {failed} registros omitidos.',
+  'table.emailFailed': 'El envío falló.',
+  'table.close': 'Cerrar',
   'table.excel': 'Descargar Excel con filtro',
   'table.excelBusy': 'Preparando el archivo…',
   'table.excelTooMany': 'El filtro da {count} registros; el Excel admite hasta {limit}. Ajuste el filtro.',
@@ -207,6 +217,7 @@ export const es = {
   // The module designer, the AI assistant and schema bundles keep their texts beside their code.
   ...designerEs,
   ...settingsEs,
+  ...attachmentsEs,
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -26,13 +26,16 @@ export function KanbanView({ definition }: { definition: ModuleDefinition }) {
   const [groupBy, setGroupBy] = useState(() => (picklists.find((f) => f.required) ?? picklists[0])?.key ?? '');
   const [quick, setQuick] = useState<QuickFilter | null>(null);
   const [cardFields, setCardFields] = useState(() => defaultCardFields(definition));
-  const [views, setViews] = useState(() => loadViews(definition.key));
+  const [views, setViews] = useState<SavedView[]>([]);
   const [userId, setUserId] = useState<string | null>(null);
   const [records, setRecords] = useState<ApiRecord[]>([]);
   const [reload, setReload] = useState(0);
   const [over, setOver] = useState<string | null>(null);
   const field = picklists.find((f) => f.key === groupBy);
 
+  useEffect(() => {
+    loadViews(definition.key).then(setViews, (failure: ApiFailure) => notify('error', l(failure.text)));
+  }, [definition.key]);
   useEffect(() => {
     authApi.me().then((me) => setUserId(me.id ?? null), () => setUserId(null));
   }, []);
@@ -95,8 +98,13 @@ export function KanbanView({ definition }: { definition: ModuleDefinition }) {
           setCardFields(view.cardFields);
         }}
         onSaveView={(name, category) => {
-          setViews(saveView(definition.key, { name, category, groupBy, cardFields }));
-          notify('ok', t('kanban.viewSaved', { name }));
+          saveView(definition.key, { name, category, groupBy, cardFields }).then(
+            (list) => {
+              setViews(list);
+              notify('ok', t('kanban.viewSaved', { name }));
+            },
+            (failure: ApiFailure) => notify('error', l(failure.text)),
+          );
         }}
       />
       <div className="board">

@@ -1,33 +1,23 @@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ApiFailure } from '../api/api-error';
-import { api } from '../api/http';
+import { loadAssignableUsers, userLabel, type AssignableUser } from '../api/assignable-users';
 import { recordsApi } from '../api/records.api';
 import { useI18n } from '../i18n/i18n';
 
-interface UserOption {
-  id: string;
-  username: string;
-  displayName: string | null;
-  active?: boolean;
-}
-
 /**
  * Assign the selection (R1) to a user: each record is PATCHed with `assignee`
- * and its version. Who may assign to whom (the role hierarchy) is the server's
- * decision; a refusal is shown as it comes.
+ * and its version. The list holds only users the server allows (role tree);
+ * the server still checks each write, and a refusal is shown as it comes.
  */
 export function AssignDialog({ module, records, onDone, onClose }: { module: string; records: () => Promise<{ id: string; version: number }[]>; onDone(count: number): void; onClose(): void }) {
   const { t, l } = useI18n();
-  const [users, setUsers] = useState<UserOption[] | null>(null);
+  const [users, setUsers] = useState<AssignableUser[] | null>(null);
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    api<{ items: UserOption[] }>('GET', '/api/v1/users').then(
-      (page) => setUsers(page.items.filter((u) => u.active !== false)),
-      (failure: ApiFailure) => setError(l(failure.text)),
-    );
+    loadAssignableUsers().then(setUsers, (failure: ApiFailure) => setError(l(failure.text)));
   }, []);
 
   async function assign() {
@@ -56,7 +46,7 @@ export function AssignDialog({ module, records, onDone, onClose }: { module: str
             <option value="">{t('value.choose')}</option>
             {(users ?? []).map((u) => (
               <option key={u.id} value={u.id} data-user-data>
-                {u.displayName ? `${u.displayName} (${u.username})` : u.username}
+                {userLabel(u)}
               </option>
             ))}
           </select>

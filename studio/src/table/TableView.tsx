@@ -9,6 +9,7 @@ import { displayValue, recordTitle } from '../definition/field-display';
 import { useI18n } from '../i18n/i18n';
 import { useModules } from '../app/modules.context';
 import { AssignDialog } from './AssignDialog';
+import { EmailDialog } from './EmailDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { downloadExcel, EXCEL_LIMITS } from './excel-export';
 import { fetchAll } from './fetch-all';
@@ -47,6 +48,9 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [massActivity, setMassActivity] = useState(false);
   const [assigning, setAssigning] = useState(false);
+  const [emailing, setEmailing] = useState(false);
+  // The e-mail action needs somewhere to send to.
+  const hasEmailField = definition.fields.some((f) => f.type === 'email' && !f.archived);
   const activities = useModules().byKey.get('actividades');
 
   const fields = useMemo(() => columnCandidates(definition).filter((f) => columns.includes(f.key)), [definition, columns]);
@@ -245,6 +249,11 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
           <button type="button" onClick={() => setAssigning(true)} disabled={busy !== null} data-testid="assign-open">
             {t('table.assign')}
           </button>
+          {hasEmailField && (
+            <button type="button" onClick={() => setEmailing(true)} disabled={busy !== null} data-testid="email-open">
+              {t('table.email')}
+            </button>
+          )}
           {activities && definition.key !== activities.key && (
             <button type="button" onClick={() => setMassActivity(true)} disabled={busy !== null} data-testid="mass-activity-open">
               {t('table.massActivity')}
@@ -267,6 +276,7 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
           }}
         />
       )}
+      {emailing && <EmailDialog definition={definition} ids={selectedIds} onClose={() => setEmailing(false)} />}
       {massActivity && activities && (
         <Suspense fallback={null}>
           <MassActivityDialog

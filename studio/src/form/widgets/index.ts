@@ -1,6 +1,7 @@
 import type { RegistryFieldsType, RegistryWidgetsType } from '@rjsf/utils';
 import { ComputedField } from './ComputedField';
 import { DecimalWidget } from './DecimalWidget';
+import { FileWidget } from './FileWidget';
 import { LookupWidget } from './LookupWidget';
 import { MultiPicklistWidget, PicklistWidget } from './PicklistWidget';
 import { UserWidget } from './UserWidget';
@@ -16,4 +17,5 @@ export const studioWidgets: RegistryWidgetsType = {
 
 export const studioFields: RegistryFieldsType = {
   computed: ComputedField,
+  files: FileWidget,
 };
