@@ -9,11 +9,11 @@ import type { OperationRef } from '../operations/operation-ref';
 import type { RecordAccess } from '../records/record-access.policy';
 import { RecordAccessResolver } from '../records/record-access.resolver';
 import { RecordQueryService } from '../records/record-query.service';
+import { RecordsService } from '../records/records.service';
 import { OperationSettingsService } from '../settings/operation-settings.service';
 import type { EmailTemplate, SettingsValues } from '../settings/settings.sections';
 import { activityRows } from './email-activity';
 import { MAIL_TRANSPORT, type MailMessage, type MailTransport } from './mail.transport';
-import { RecordsService } from '../records/records.service';
 
 export interface RecordsEmailPayload {
   module: string;

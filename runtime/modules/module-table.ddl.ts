@@ -52,6 +52,8 @@ export function createTableSql(schema: string, definition: ModuleDefinition): st
   return [
     `CREATE TABLE IF NOT EXISTS ${table(schema, name)} (${SYSTEM_COLUMNS})`,
     `CREATE INDEX IF NOT EXISTS ${ident(indexName(name, 'created_at', 'idx'))} ON ${table(schema, name)} (created_at DESC, id) WHERE deleted_at IS NULL`,
+    // The Studio's tables open sorted by last change: without this, a first page sorts the whole table.
+    `CREATE INDEX IF NOT EXISTS ${ident(indexName(name, 'updated_at', 'idx'))} ON ${table(schema, name)} (updated_at DESC, id) WHERE deleted_at IS NULL`,
     ...definition.fields.flatMap((field) => fieldStorage(schema, name, field)),
   ];
 }

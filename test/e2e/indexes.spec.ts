@@ -76,6 +76,7 @@ describe('indexes from the definition', () => {
         'sedes_placa_idx',
         'sedes_placa_trgm',
         'sedes_placa_uniq',
+        'sedes_updated_at_idx',
         'sedes_visita_idx',
       ].sort(),
     );
