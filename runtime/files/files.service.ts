@@ -3,11 +3,15 @@ import type { FileField } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { moduleRight } from '../access/profile-permissions';
+import { ident, table } from '../database/sql';
 import type { Caller } from '../auth/caller';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../operations/operation-ref';
 import { activeField } from '../records/record-fields';
+import { RecordAccessResolver } from '../records/record-access.resolver';
 import { isUuid } from '../records/record-id';
+import { filterSql, SqlParams } from '../records/record-query.sql-compiler';
+import { ROW } from '../records/record-row.mapper';
 import { sqlRows } from '../records/sql-rows';
 import { FileErrors } from './file.errors';
 
@@ -33,6 +37,7 @@ export class FilesService {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(ModuleDefinitionsService) private readonly definitions: ModuleDefinitionsService,
+    @Inject(RecordAccessResolver) private readonly accessResolver: RecordAccessResolver,
   ) {}
 
   async upload(operation: OperationRef, module: string, fieldKey: string, body: unknown, userId: string | null): Promise<FileRef> {
@@ -61,16 +66,41 @@ export class FilesService {
   /** A file of the caller's operation whose module the caller may view; anything else is a 404 so ids of other tenants reveal nothing. */
   async download(operation: OperationRef, caller: Caller, id: string): Promise<StoredFile> {
     if (!isUuid(id)) throw FileErrors.notFound(id);
-    const [row] = await sqlRows<{ id: string; module: string; name: string; mime: string; size: number; bytes: string }>(
+    const [row] = await sqlRows<{ id: string; module: string; field: string; name: string; mime: string; size: number; bytes: string; created_by: string | null }>(
       this.db.manager,
-      `SELECT id, module, name, mime, size, encode(bytes, 'base64') AS bytes FROM core.files WHERE id = $1 AND operation_id = $2`,
+      `SELECT id, module, field, name, mime, size, encode(bytes, 'base64') AS bytes, created_by FROM core.files WHERE id = $1 AND operation_id = $2`,
       [id, operation.id],
     );
     if (!row) throw FileErrors.notFound(id);
     const canView = caller.permissions ? moduleRight(caller.permissions, row.module, 'view') : caller.platform;
     if (!canView) throw FileErrors.notFound(id);
+    if (caller.permissions && !(await this.userMaySee(operation, caller, row))) throw FileErrors.notFound(id);
     // encode(…, 'base64') wraps lines every 76 characters; Buffer.from skips the newlines.
     return { id: row.id, module: row.module, name: row.name, mime: row.mime, size: Number(row.size), bytes: Buffer.from(row.bytes, 'base64') };
+  }
+
+  /**
+   * A user gets a file whose field is not hidden from them and that they uploaded
+   * themselves (a form not saved yet) or that sits on a live record they may see:
+   * the record visibility rules reach attachments too.
+   */
+  private async userMaySee(operation: OperationRef, caller: Caller, file: { id: string; module: string; field: string; created_by: string | null }): Promise<boolean> {
+    const access = await this.accessResolver.forCaller(operation, caller);
+    if (access.hiddenFields(file.module).has(file.field)) return false;
+    if (file.created_by !== null && file.created_by === caller.userId) return true;
+    const scoped = access.scopeFilter(null);
+    // Profiles that see every record see every attachment of the module.
+    if (scoped === null) return true;
+    const definition = await this.definitions.get(operation, file.module);
+    const params = new SqlParams();
+    const attached = params.add(JSON.stringify([{ id: file.id }]), 'jsonb');
+    const scope = filterSql(definition, scoped, params);
+    const found = await sqlRows(
+      this.db.manager,
+      `SELECT 1 FROM ${table(operation.schemaName, file.module)} AS ${ROW} WHERE ${ROW}.deleted_at IS NULL AND ${ROW}.${ident(file.field)} @> ${attached} AND ${scope} LIMIT 1`,
+      params.values,
+    );
+    return found.length > 0;
   }
 }
 

@@ -79,5 +79,26 @@ describe('attachments of file fields (R2)', () => {
     expect((await t.api('GET', `/api/v1/files/${up.body.id}`, undefined, { token: marta })).status).toBe(404);
     expect((await t.api('POST', '/api/v1/files/casos/adjuntos', { name: 'a.pdf', content: b64('x') }, { token: marta })).status).toBe(403);
     expect((await t.api('GET', `/api/v1/files/${up.body.id}`, undefined, { token: admin })).status).toBe(200);
+
+    // Record visibility reaches attachments: an agent who sees only its own records gets
+    // the files it uploaded and those on its records, not those on a colleague's.
+    const own = { ...permissions, modules: { casos: rights, actividades: rights }, visibility: 'own' };
+    const ownProfile = await t.api('POST', '/api/v1/profiles', { name: 'Solo lo propio', permissions: own }, { token: admin });
+    expect(ownProfile.status).toBe(201);
+    const agent = async (username: string) => {
+      expect((await t.api('POST', '/api/v1/users', { username, displayName: username, profileId: ownProfile.body.id, roleId: role }, { token: admin })).status).toBe(201);
+      const first = await t.api('POST', '/api/v1/auth/login', { operation: op, username, password: op }, { token: null });
+      const changed = await t.api('POST', '/api/v1/auth/change-password', { currentPassword: op, newPassword: `Clave-Segura-${username.length}7` }, { token: first.body.accessToken });
+      expect(changed.status).toBe(200);
+      return changed.body.accessToken as string;
+    };
+    const [luis, sofia] = [await agent('luis'), await agent('sofia')];
+    const mine = await t.api('POST', '/api/v1/files/casos/adjuntos', { name: 'luis.pdf', content: b64('de luis') }, { token: luis });
+    expect([mine.status, mine.body.details]).toEqual([201, undefined]);
+    expect((await t.api('GET', `/api/v1/files/${mine.body.id}`, undefined, { token: luis })).status).toBe(200);
+    expect((await t.api('GET', `/api/v1/files/${mine.body.id}`, undefined, { token: sofia })).status).toBe(404);
+    expect((await t.api('POST', '/api/v1/records/casos', { ...CASE, adjuntos: [mine.body] }, { token: luis })).status).toBe(201);
+    expect((await t.api('GET', `/api/v1/files/${mine.body.id}`, undefined, { token: sofia })).status).toBe(404);
+    expect((await t.api('GET', `/api/v1/files/${mine.body.id}`, undefined, { token: admin })).status).toBe(200);
   });
 });
