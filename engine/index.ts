@@ -23,3 +23,4 @@ export * from './query/query.types';
 export * from './query/query.compiler';
 export * from './query/cursor.codec';
 export * from './query/filter.evaluator';
+export * from './settings/settings.types';

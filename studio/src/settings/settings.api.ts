@@ -1,38 +1,12 @@
+import type { SettingsSection, SettingsValues, WebIntegrationVariable } from '../../../engine/settings/settings.types';
 import { api } from '../api/http';
 
-/** Sections of `/api/v1/settings/{section}` (see runtime/settings/settings.sections.ts). */
-export type ServerSection = 'tipificaciones' | 'email_templates' | 'web_integration';
+export type { EmailTemplate, TipificacionNode } from '../../../engine/settings/settings.types';
 
-export interface Localized {
-  es: string;
-  en: string;
-}
-
-export interface TipificacionNode {
-  key: string;
-  label: Localized;
-  children?: TipificacionNode[];
-}
-
-export interface EmailTemplate {
-  key: string;
-  name: string;
-  module: string;
-  subject: string;
-  body: string;
-}
-
-export interface WebVariable {
-  name: string;
-  source: 'field' | 'agent' | 'call';
-  field?: string;
-}
-
-export interface SectionValues {
-  tipificaciones: Record<string, TipificacionNode[]>;
-  email_templates: { items: EmailTemplate[] };
-  web_integration: { module: string; url: string; variables: WebVariable[] };
-}
+/** Sections of `/api/v1/settings/{section}` and their values: the engine's settings format. */
+export type ServerSection = SettingsSection;
+export type SectionValues = SettingsValues;
+export type WebVariable = WebIntegrationVariable;
 
 export interface SettingsView<S extends ServerSection> {
   section: S;
