@@ -7,6 +7,7 @@ export * from './issues/issue.messages';
 export * from './issues/issue.path';
 export * from './rules/json-logic.checker';
 export * from './templates/template.renderer';
+export * from './plugins/action-input.validator';
 export * from './plugins/plugin.contract';
 export * from './plugins/plugin.host';
 export * from './rules/field-state.evaluator';

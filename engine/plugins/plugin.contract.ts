@@ -6,6 +6,14 @@ import type { RecordValues } from '../validation/record.validator';
 export interface PluginServices {
   /** Reads one live record of a module, or null when it does not exist or is deleted. */
   findRecord(module: string, id: string): Promise<RecordValues | null>;
+  /** The current definition of a module of the operation, or null when there is none. */
+  findDefinition(module: string): Promise<ModuleDefinition | null>;
+  /**
+   * Changes another live record in the same transaction, through the same
+   * write pipeline (validation, hooks, audit as the same user). Throws when the
+   * record does not exist or the change is refused, which rolls the whole write back.
+   */
+  updateRecord(module: string, id: string, patch: RecordValues): Promise<RecordValues & { id: string }>;
 }
 
 export interface HookContext<Config> {

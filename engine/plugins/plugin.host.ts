@@ -1,9 +1,17 @@
-import type { ModuleDefinition } from '../definition/module-definition.types';
+import type { LocalizedText, ModuleDefinition, ModuleField } from '../definition/module-definition.types';
 import type { PluginConfigCheck } from '../definition/definition.validator';
 import type { Issue } from '../issues/issue.types';
 import type { ActionContext, ActionResult, HookContext, ModulePlugin, SavedContext } from './plugin.contract';
 
 type AnyPlugin = ModulePlugin<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** An action as menus and the API list it. */
+export interface OfferedAction {
+  plugin: string;
+  key: string;
+  label: LocalizedText;
+  inputSchema?: Record<string, unknown>;
+}
 
 /** Thrown for an action the module's plugins do not offer; the runtime turns it into a 404. */
 export class UnknownActionError extends Error {
@@ -65,9 +73,16 @@ export class PluginHost {
     }
   }
 
-  /** Actions the module's plugins offer, for menus and the API. */
-  actions(definition: ModuleDefinition) {
-    return this.active(definition).flatMap(({ plugin }) => (plugin.actions ?? []).map((a) => ({ plugin: plugin.name, key: a.key, label: a.label })));
+  /** Actions the module's plugins offer, for menus, forms and the API. */
+  actions(definition: ModuleDefinition): OfferedAction[] {
+    return this.active(definition).flatMap(({ plugin }) =>
+      (plugin.actions ?? []).map((a) => ({ plugin: plugin.name, key: a.key, label: a.label, ...(a.inputSchema && { inputSchema: a.inputSchema }) })),
+    );
+  }
+
+  /** The fields the module's plugins compute on reads (never stored), for the API's description of the module. */
+  computedFields(definition: ModuleDefinition): { plugin: string; field: ModuleField }[] {
+    return this.active(definition).flatMap(({ plugin }) => (plugin.computedFields ?? []).map((c) => ({ plugin: plugin.name, field: c.field })));
   }
 
   async runAction(actionKey: string, context: Omit<ActionContext<unknown>, 'config'>): Promise<ActionResult> {

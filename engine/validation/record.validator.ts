@@ -151,7 +151,8 @@ const FORMAT_CODES: Record<string, string> = {
   phone: 'format.phone',
 };
 
-function mapAjvErrors(errors: ErrorObject[]): Issue[] {
+/** Ajv errors as the API's issues (path, code, message in both languages). */
+export function mapAjvErrors(errors: ErrorObject[]): Issue[] {
   const out: Issue[] = [];
   for (const error of errors) {
     const path = pointerToPath(error.instancePath);

@@ -1,5 +1,5 @@
-import type { ActionContext, ModuleDefinition, RecordValues } from '@crm/engine';
-import type { ClearFieldsConfig } from './config/clear-fields.config';
+import type { ActionContext, ModuleDefinition, PluginServices, RecordValues } from '@crm/engine';
+import type { ClearFieldsConfig, CollectionsConfig } from './config/clear-fields.config';
 
 /** Test fixtures: a small collections module and a debtor's file with three obligations. */
 
@@ -75,13 +75,42 @@ export const anaPerez = (): RecordValues & { id: string } => ({
   ],
 });
 
-export function actionContext(record: RecordValues & { id: string }, input: RecordValues = {}, definition: ModuleDefinition = COBRANZA, config: ClearFieldsConfig = CONFIG): ActionContext<ClearFieldsConfig> {
+export function actionContext(record: RecordValues & { id: string }, input: RecordValues = {}, definition: ModuleDefinition = COBRANZA, config: CollectionsConfig = CONFIG): ActionContext<CollectionsConfig> {
   return {
     definition,
     config,
     record,
     input,
     user: { id: 'b2000000-0000-4000-8000-000000000007', locale: 'es' },
-    services: { findRecord: async () => null },
+    services: fixtureServices().services,
   };
+}
+
+/** The gestión module's side: the lookup to the collection record and the snapshot field. */
+export const GESTIONES: ModuleDefinition = {
+  key: 'gestiones',
+  version: 1,
+  names: { singular: label('Gestión', 'Interaction'), plural: label('Gestiones', 'Interactions') },
+  icon: 'headset',
+  fields: [
+    { key: 'canal', type: 'text', label: label('Canal', 'Channel') },
+    { key: 'descripcion', type: 'longText', label: label('Descripción', 'Description') },
+    { key: 'cobranza', type: 'lookup', target: 'cobranza', label: label('Cobranza', 'Collection'), locked: true },
+    { key: 'valores_anteriores', type: 'longText', label: label('Valores anteriores', 'Previous values'), readOnly: true, locked: true },
+  ],
+  plugins: [{ name: 'collections-clear-fields', config: { collectionLookup: 'cobranza' } }],
+};
+
+/** Plugin services over fixed definitions and records, keeping every update a hook asks for. */
+export function fixtureServices(records: Record<string, RecordValues & { id: string }> = { [RECORD_ID]: anaPerez() }, definitions: ModuleDefinition[] = [COBRANZA, GESTIONES]) {
+  const updates: { module: string; id: string; patch: RecordValues }[] = [];
+  const services: PluginServices = {
+    findRecord: async (module, id) => (module === 'cobranza' ? (records[id] ?? null) : null),
+    findDefinition: async (module) => definitions.find((d) => d.key === module) ?? null,
+    updateRecord: async (module, id, patch) => {
+      updates.push({ module, id, patch });
+      return { ...records[id], ...patch, id };
+    },
+  };
+  return { services, updates };
 }

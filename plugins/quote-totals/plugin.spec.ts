@@ -27,7 +27,7 @@ describe('quote-totals plugin package', () => {
   it('runs through the engine\'s plugin host for a module that lists it', async () => {
     const host = new PluginHost([quoteTotalsPlugin]);
     expect(host.configChecks().get('quote-totals')?.({ ...CONFIG }, COTIZACIONES)).toEqual([]);
-    expect(host.actions(COTIZACIONES)).toEqual([{ plugin: 'quote-totals', key: 'recalcular', label: { es: 'Recalcular totales', en: 'Recalculate totals' } }]);
+    expect(host.actions(COTIZACIONES)).toEqual([{ plugin: 'quote-totals', key: 'recalcular', label: { es: 'Recalcular totales', en: 'Recalculate totals' }, inputSchema: { type: 'object', additionalProperties: true } }]);
 
     const record: RecordValues = { lista_precios: 'Colombia COP', lineas: [{ producto: LICENCIA, cantidad: 1 }] };
     const { config: _config, ...context } = hookContext(record);

@@ -119,6 +119,11 @@ export function productStore(products: Record<string, RecordValues> = PRODUCTS) 
       reads.push(`${module}/${id}`);
       return module === 'productos' ? (products[id] ?? null) : null;
     },
+    findDefinition: async () => null,
+    // Quote totals never write other records; a hook that tried would fail its test.
+    updateRecord: async (module) => {
+      throw new Error(`quote-totals must not write ${module}`);
+    },
   };
   return { services, reads };
 }

@@ -1,28 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import { type HookContext, type Issue, isComputed, isEmptyValue, issue, type ModuleDefinition, type ModuleField, type RecordValues } from '@crm/engine';
+import { isComputed, isEmptyValue, issue, type Issue, type ModuleDefinition, type ModuleField } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError } from '../errors/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../operations/operation-ref';
 import { fieldsRefused, type RecordAccess } from './record-access.policy';
-import { type AuditEntry, RecordAuditRepository } from './record-audit.repository';
-import { assignAutonumbers } from './record-autonumbers';
-import { canonicalFields, changedValues, fieldAuditEntries } from './record-changes';
-import { RecordChangesFeed } from './record-changes.feed';
 import { withClientErrors } from './record-db.errors';
 import { activeField } from './record-fields';
 import { isUuid } from './record-id';
-import { readWriteInput, type WriteInput } from './record-input.reader';
-import { RecordLevelsTracker } from './record-levels.tracker';
-import { pluginServices } from './record-plugin.services';
-import { RecordReferencesChecker } from './record-references.checker';
+import { readWriteInput } from './record-input.reader';
 import type { ApiRecord } from './record-row.mapper';
-import { RecordUniqueChecker } from './record-unique.checker';
 import { canonicalValue, storageShape } from './record-value.codec';
-import { RecordWritePipeline } from './record-write.pipeline';
+import { RecordWritePipeline, type WriteRow } from './record-write.pipeline';
 import { recordIssue, RecordErrors } from './record.errors';
-import { type CanonicalValues, RecordRepository } from './record.repository';
+import { RecordRepository } from './record.repository';
 
 /** The most rows one call writes; larger loads are split by the caller (an import job does it per chunk). */
 export const BULK_ROW_LIMIT = 10_000;
@@ -57,17 +48,6 @@ export interface BulkWriteResult {
   errors: BulkRowError[];
 }
 
-interface PendingRow {
-  index: number;
-  input: WriteInput;
-  previous: ApiRecord | null;
-  id: string;
-  record: RecordValues;
-  context?: Omit<HookContext<unknown>, 'config'>;
-  values: CanonicalValues;
-  changes: CanonicalValues;
-}
-
 const KEY_SHAPES = new Set(['text', 'bigint', 'numeric', 'date', 'timestamptz', 'uuid']);
 
 /** Whether a key value can be compared with its column at all (anything else would be a database error). */
@@ -91,10 +71,10 @@ function comparableKey(field: ModuleField, value: unknown): boolean {
 }
 
 /**
- * Bulk insert / upsert: every row goes through the same pipeline as a single
- * write (validation, plugins, formulas, autonumbers), then the valid rows are
- * written with one multi-row INSERT and one multi-row UPDATE, and audited with
- * one multi-row INSERT into core.audit. Invalid rows are reported and skipped.
+ * Bulk insert / upsert: reads the rows, matches upserts to their records by
+ * key (locking them), checks the writer's access, and hands the batch to the
+ * write pipeline, which writes the valid rows with multi-row statements.
+ * Invalid rows are reported and skipped.
  */
 @Injectable()
 export class RecordBulkWriter {
@@ -102,12 +82,7 @@ export class RecordBulkWriter {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(ModuleDefinitionsService) private readonly definitions: ModuleDefinitionsService,
     @Inject(RecordRepository) private readonly records: RecordRepository,
-    @Inject(RecordAuditRepository) private readonly audit: RecordAuditRepository,
     @Inject(RecordWritePipeline) private readonly pipeline: RecordWritePipeline,
-    @Inject(RecordReferencesChecker) private readonly references: RecordReferencesChecker,
-    @Inject(RecordUniqueChecker) private readonly unique: RecordUniqueChecker,
-    @Inject(RecordLevelsTracker) private readonly levels: RecordLevelsTracker,
-    @Inject(RecordChangesFeed) private readonly feed: RecordChangesFeed,
   ) {}
 
   async write(operation: OperationRef, module: string, rows: unknown[], options: BulkWriteOptions): Promise<BulkWriteResult> {
@@ -136,10 +111,10 @@ export class RecordBulkWriter {
   private async run(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, rows: unknown[], keyField: ModuleField | null, options: BulkWriteOptions): Promise<BulkWriteResult> {
     const errors = new Map<number, Issue[]>();
     const fail = (index: number, issues: Issue[]) => errors.set(index, [...(errors.get(index) ?? []), ...issues]);
-    let pending: PendingRow[] = [];
+    let pending: WriteRow[] = [];
     rows.forEach((row, index) => {
       const read = readWriteInput(row, 'create');
-      if (read.ok) pending.push({ index, input: read.input, previous: null, id: '', record: {}, values: {}, changes: {} });
+      if (read.ok) pending.push({ index, input: read.input, previous: null });
       else fail(index, read.issues);
     });
 
@@ -150,86 +125,21 @@ export class RecordBulkWriter {
       if (refused.length) throw fieldsRefused(refused);
     }
 
-    const user = { id: options.userId ?? '', locale: options.locale ?? ('es' as const) };
-    const services = pluginServices(this.definitions, this.records, db, operation);
-    for (const row of pending) {
-      const prepared = await this.pipeline.prepare({ definition, event: row.previous ? 'update' : 'create', input: row.input.values, previous: row.previous, user, services });
-      if (!prepared.ok) {
-        fail(row.index, prepared.issues);
-        continue;
-      }
-      row.record = prepared.record;
-      row.context = prepared.context;
-      row.values = canonicalFields(definition, row.record);
-      if (row.previous) {
-        row.id = row.previous.id;
-        row.changes = changedValues(definition, row.values, row.previous, row.input.assign);
-      } else {
-        row.id = randomUUID();
-        row.changes = { ...row.values, owner: this.owner(row, options), assignee: row.input.assign.assignee ?? null };
-      }
-    }
-    pending = pending.filter((row) => !errors.has(row.index) && Object.keys(row.changes).length > 0);
-
-    const checks = pending.map((row) => ({ index: row.index, id: row.id, values: row.changes }));
-    for (const [index, issues] of await this.references.check(db, operation, definition, checks)) fail(index, issues);
-    for (const [index, issues] of await this.unique.check(db, operation, definition, checks)) fail(index, issues);
-    pending = pending.filter((row) => !errors.has(row.index));
-
-    const creates = pending.filter((row) => !row.previous);
-    const updates = pending.filter((row) => row.previous);
-    await assignAutonumbers(this.records, db, operation, definition, creates.map((row) => row.record));
-    for (const row of creates) {
-      this.pipeline.applyFormulas(definition, row.record);
-      row.values = canonicalFields(definition, row.record);
-    }
-
-    const inserted = await this.records.insertMany(
-      db,
-      operation,
-      definition,
-      creates.map((row) => ({ id: row.id, values: row.values, owner: this.owner(row, options), assignee: row.input.assign.assignee ?? null })),
-      options.userId,
-    );
-    const updated = await this.records.updateMany(
-      db,
-      operation,
-      definition,
-      updates.map((row) => ({ id: row.id, version: row.previous!.version, changes: row.changes })),
-      options.userId,
-    );
-    if (updated.length !== updates.length) {
-      // The rows were locked when matched: a difference means another writer ignored the lock.
-      throw new Error(`bulk upsert of ${definition.key}: ${updates.length - updated.length} rows changed during the write`);
-    }
-
-    const byId = new Map(pending.map((row) => [row.id, row]));
-    const entries: AuditEntry[] = inserted.map((saved) => ({ recordId: saved.id, action: 'create', newValue: saved }));
-    for (const saved of updated) {
-      const row = byId.get(saved.id)!;
-      entries.push(...fieldAuditEntries(row.previous!, saved, row.changes));
-    }
-    await this.audit.write(db, operation, definition.key, { userId: options.userId, jobId: options.jobId ?? null }, entries);
-    await this.levels.track(db, operation, definition.key, [...inserted, ...updated.filter((saved) => 'owner' in byId.get(saved.id)!.changes || 'assignee' in byId.get(saved.id)!.changes)]);
-    // Upserts change records someone may have open (R6); new records have no watcher yet.
-    await this.feed.publish(db, operation, definition.key, 'update', updated, (saved) => Object.keys(byId.get(saved.id)!.changes));
-    for (const saved of [...inserted, ...updated]) {
-      const context = byId.get(saved.id)?.context;
-      if (context) await this.pipeline.afterSave(context, saved);
+    const outcome = await this.pipeline.write(db, operation, definition, pending, { userId: options.userId, locale: options.locale ?? 'es', jobId: options.jobId ?? null });
+    for (const [index, failure] of outcome.failures) {
+      // The rows were locked when matched: a stale one means another writer ignored the lock.
+      if (failure.kind === 'stale') throw new Error(`bulk upsert of ${definition.key}: row ${index} changed during the write`);
+      fail(index, failure.issues);
     }
 
     const offset = options.rowOffset ?? 0;
     return {
       total: rows.length,
-      inserted: inserted.length,
-      updated: updated.length,
-      skipped: rows.length - inserted.length - updated.length,
+      inserted: outcome.created,
+      updated: outcome.updated,
+      skipped: rows.length - outcome.created - outcome.updated,
       errors: [...errors.entries()].sort(([a], [b]) => a - b).map(([index, issues]) => ({ row: index + offset, issues })),
     };
-  }
-
-  private owner(row: PendingRow, options: BulkWriteOptions): string | null {
-    return row.input.assign.owner !== undefined ? row.input.assign.owner : options.userId;
   }
 
   /** Upsert: finds (and locks) the live record each row's key names; a key missing, repeated in the batch or shared by two records is a row error. */
@@ -238,11 +148,11 @@ export class RecordBulkWriter {
     operation: OperationRef,
     definition: ModuleDefinition,
     keyField: ModuleField,
-    pending: PendingRow[],
+    pending: WriteRow[],
     fail: (index: number, issues: Issue[]) => void,
     access?: RecordAccess,
-  ): Promise<PendingRow[]> {
-    const keyOf = new Map<PendingRow, string>();
+  ): Promise<WriteRow[]> {
+    const keyOf = new Map<WriteRow, string>();
     const claimed = new Set<string>();
     const keys: unknown[] = [];
     for (const row of pending) {
@@ -271,7 +181,7 @@ export class RecordBulkWriter {
       const key = String(canonicalValue(keyField, record[keyField.key]));
       existing.set(key, [...(existing.get(key) ?? []), record]);
     }
-    const matched: PendingRow[] = [];
+    const matched: WriteRow[] = [];
     for (const row of pending) {
       const key = keyOf.get(row);
       if (key === undefined) continue;

@@ -6,6 +6,7 @@ import { ModuleDefinitionsService } from '../modules/module-definitions.service'
 import type { OperationRef } from '../operations/operation-ref';
 import type { RecordAccess } from './record-access.policy';
 import { withClientErrors } from './record-db.errors';
+import { RecordComputedFields } from './record-computed.fields';
 import { RecordExpander } from './record-expander';
 import { activeFields, RECORD_SYSTEM_KEYS } from './record-fields';
 import { COUNT_LIMIT, compileRecordQuery, cursorFits, type DeletedScope } from './record-query.sql-compiler';
@@ -32,6 +33,7 @@ export class RecordQueryService {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(ModuleDefinitionsService) private readonly definitions: ModuleDefinitionsService,
     @Inject(RecordExpander) private readonly expander: RecordExpander,
+    @Inject(RecordComputedFields) private readonly computed: RecordComputedFields,
   ) {}
 
   /** With `access`: hidden fields are unknown (400 when filtered, sorted, projected or expanded) and only visible records are listed. */
@@ -61,7 +63,7 @@ export class RecordQueryService {
     const wanted = query.fields.length ? new Set<string>([...RECORD_SYSTEM_KEYS, 'deletedAt', ...query.fields]) : null;
     const items: RecordValues[] = page.map((row) => {
       const record = rowToRecord(row, fields);
-      if (!wanted) return record;
+      if (!wanted) return this.computed.apply(definition, record);
       return Object.fromEntries(Object.entries(record).filter(([key]) => wanted.has(key)));
     });
     if (query.expand.length) await this.expander.expand(operation, definition, items, query.expand, access);

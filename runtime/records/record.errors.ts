@@ -34,6 +34,20 @@ export const RecordErrors = {
     return new ApiError(413, 'too_many_rows', text, [{ path: 'rows', code: 'maxItems', message: text }]);
   },
 
+  unknownAction(module: string, action: string): ApiError {
+    return ApiError.notFound({ es: `El módulo «${module}» no ofrece la acción «${action}».`, en: `Module "${module}" offers no action "${action}".` }, 'action_not_found');
+  },
+
+  /** A plugin action that threw: the plugin's own sentence, kept for the admin who configured it. */
+  actionFailed(action: string, reason: string): ApiError {
+    return new ApiError(422, 'action_failed', { es: `La acción «${action}» no se pudo ejecutar: ${reason}`, en: `Action "${action}" could not run: ${reason}` });
+  },
+
+  actionCreateForbidden(module: string, path: string): ApiError {
+    const text = { es: `Su perfil no permite crear registros en «${module}», que esta acción crea.`, en: `Your profile does not allow creating records in "${module}", which this action creates.` };
+    return new ApiError(403, 'forbidden', text, [{ path, code: 'forbidden', message: text }]);
+  },
+
   badRequest(path: string, code: string, es: string, en: string): ApiError {
     return ApiError.validation([{ path, code, message: { es, en } }]);
   },

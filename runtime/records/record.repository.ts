@@ -95,19 +95,6 @@ export class RecordRepository {
     );
   }
 
-  async insert(db: Db, operation: OperationRef, definition: ModuleDefinition, row: NewRow, userId: string | null): Promise<ApiRecord> {
-    const columns = changeColumns(definition, row.values);
-    const params: unknown[] = [row.id, userId, row.owner, row.assignee, ...columns.map((c) => c.param)];
-    const names = ['id', 'created_by', 'updated_by', 'owner', 'assignee', 'created_at', 'updated_at', ...columns.map((c) => c.column)];
-    const values = ['$1', '$2', '$2', '$3', '$4', NOW, NOW, ...columns.map((_, i) => `$${i + 5}`)];
-    const [inserted] = await sqlRows(
-      db,
-      `INSERT INTO ${this.target(operation, definition)} (${names.join(', ')}) VALUES (${values.join(', ')}) RETURNING ${recordSelect(definition)}`,
-      params,
-    );
-    return rowToRecord(inserted, activeFields(definition));
-  }
-
   /** Many new records in one statement: the rows travel as one JSON array and are typed by `jsonb_to_recordset`. */
   async insertMany(db: Db, operation: OperationRef, definition: ModuleDefinition, rows: NewRow[], userId: string | null): Promise<ApiRecord[]> {
     if (rows.length === 0) return [];
@@ -130,23 +117,6 @@ export class RecordRepository {
       [JSON.stringify(payload), userId],
     );
     return inserted.map((row) => rowToRecord(row, activeFields(definition)));
-  }
-
-  /**
-   * `UPDATE … WHERE id = $1 AND version = $2 AND deleted_at IS NULL`: the
-   * optimistic lock. Null when no row matched (missing, deleted or stale).
-   */
-  async update(db: Db, operation: OperationRef, definition: ModuleDefinition, change: RowChange, userId: string | null): Promise<ApiRecord | null> {
-    const columns = changeColumns(definition, change.changes);
-    const sets = [...columns.map((c, i) => `${c.column} = $${i + 4}`), `version = ${ROW}.version + 1`, `updated_at = ${NOW}`, `updated_by = $3`];
-    const rows = await sqlRows(
-      db,
-      `UPDATE ${this.target(operation, definition)} SET ${sets.join(', ')}
-        WHERE ${ROW}.id = $1 AND ${ROW}.version = $2 AND ${ROW}.deleted_at IS NULL
-        RETURNING ${recordSelect(definition)}`,
-      [change.id, change.version, userId, ...columns.map((c) => c.param)],
-    );
-    return rows.length ? rowToRecord(rows[0], activeFields(definition)) : null;
   }
 
   /**
@@ -196,28 +166,36 @@ export class RecordRepository {
     return rows.map((row) => rowToRecord(row, activeFields(definition)));
   }
 
-  /** Soft delete; null when there is no live record (or, with `version`, when it is stale). */
-  async softDelete(db: Db, operation: OperationRef, definition: ModuleDefinition, id: string, userId: string | null, version?: number): Promise<ApiRecord | null> {
+  /**
+   * Soft delete of many records in one statement; returns those deleted. A
+   * target with a `version` is deleted only at that version (the optimistic
+   * lock); one already deleted or missing is left out.
+   */
+  async softDeleteMany(db: Db, operation: OperationRef, definition: ModuleDefinition, targets: { id: string; version?: number }[], userId: string | null): Promise<ApiRecord[]> {
+    if (targets.length === 0) return [];
+    const payload = targets.map((t) => ({ id: t.id, version: t.version ?? null }));
     const rows = await sqlRows(
       db,
       `UPDATE ${this.target(operation, definition)} SET deleted_at = ${NOW}, version = ${ROW}.version + 1, updated_at = ${NOW}, updated_by = $2
-        WHERE ${ROW}.id = $1 AND ${ROW}.deleted_at IS NULL${version === undefined ? '' : ` AND ${ROW}.version = $3`}
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, version integer)
+        WHERE ${ROW}.id = x.id AND ${ROW}.deleted_at IS NULL AND (x.version IS NULL OR ${ROW}.version = x.version)
         RETURNING ${recordSelect(definition)}`,
-      version === undefined ? [id, userId] : [id, userId, version],
+      [JSON.stringify(payload), userId],
     );
-    return rows.length ? rowToRecord(rows[0], activeFields(definition)) : null;
+    return rows.map((row) => rowToRecord(row, activeFields(definition)));
   }
 
-  /** Brings a soft-deleted record back; null when there is no deleted record with that id. */
-  async restore(db: Db, operation: OperationRef, definition: ModuleDefinition, id: string, userId: string | null): Promise<ApiRecord | null> {
+  /** Brings soft-deleted records back in one statement; returns those restored (ids not deleted are left out). */
+  async restoreMany(db: Db, operation: OperationRef, definition: ModuleDefinition, ids: string[], userId: string | null): Promise<ApiRecord[]> {
+    if (ids.length === 0) return [];
     const rows = await sqlRows(
       db,
       `UPDATE ${this.target(operation, definition)} SET deleted_at = NULL, version = ${ROW}.version + 1, updated_at = ${NOW}, updated_by = $2
-        WHERE ${ROW}.id = $1 AND ${ROW}.deleted_at IS NOT NULL
+        WHERE ${ROW}.id = ANY($1::uuid[]) AND ${ROW}.deleted_at IS NOT NULL
         RETURNING ${recordSelect(definition)}`,
-      [id, userId],
+      [ids, userId],
     );
-    return rows.length ? rowToRecord(rows[0], activeFields(definition)) : null;
+    return rows.map((row) => rowToRecord(row, activeFields(definition)));
   }
 
   /** Allocates `count` values of an autonumber field's sequence, in order. */

@@ -7,6 +7,7 @@ import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
 import { ApiError } from '../errors/api-error';
 import type { OperationRef } from '../operations/operation-ref';
 import { RecordAccessResolver } from './record-access.resolver';
+import { RecordActionsService } from './record-actions.service';
 import { RecordEventsService } from './record-events.service';
 import { HISTORY_LIMIT, RecordHistoryService } from './record-history.service';
 import { RecordQueryService, SEARCH_LIMIT } from './record-query.service';
@@ -27,6 +28,7 @@ export class RecordsController {
     @Inject(RecordHistoryService) private readonly histories: RecordHistoryService,
     @Inject(RecordAccessResolver) private readonly access: RecordAccessResolver,
     @Inject(RecordEventsService) private readonly events: RecordEventsService,
+    @Inject(RecordActionsService) private readonly actionRuns: RecordActionsService,
   ) {}
 
   @Requires.module('view')
@@ -61,6 +63,29 @@ export class RecordsController {
   async bulk(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Body() body: BulkRecordsDto) {
     const access = await this.access.forCaller(operation, caller);
     return this.records.bulkWrite(operation, module, body.rows, { mode: body.mode ?? 'insert', keyField: body.keyField, userId: caller.userId, locale: caller.locale, access });
+  }
+
+  /** What the module's plugins offer: actions (label, input schema) and the fields they compute on reads. */
+  @Requires.module('view')
+  @Get(':module/actions')
+  async actions(@CurrentOperation() operation: OperationRef, @Param('module') module: string) {
+    return this.actionRuns.offered(operation, module);
+  }
+
+  /** Runs a plugin action on a record. Body: the action's input (its `inputSchema`). The patch and the records it creates commit together or not at all. */
+  @Requires.module('edit')
+  @Post(':module/:id/actions/:action')
+  @HttpCode(200)
+  async runAction(
+    @CurrentOperation() operation: OperationRef,
+    @CurrentCaller() caller: Caller,
+    @Param('module') module: string,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+  ) {
+    const access = await this.access.forCaller(operation, caller);
+    return this.actionRuns.run(operation, module, id, action, body, { ...author(caller, access), permissions: caller.permissions });
   }
 
   @Requires.module('view')

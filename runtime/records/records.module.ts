@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { RecordAccessResolver } from './record-access.resolver';
+import { RecordActionsService } from './record-actions.service';
 import { RecordAuditRepository } from './record-audit.repository';
 import { RecordBulkWriter } from './record-bulk.writer';
 import { RecordChangesFeed } from './record-changes.feed';
+import { RecordComputedFields } from './record-computed.fields';
 import { RecordEventsService } from './record-events.service';
 import { RecordExpander } from './record-expander';
 import { RecordHistoryService } from './record-history.service';
@@ -17,7 +19,7 @@ import { RecordsService } from './records.service';
 
 /**
  * Records of every module: CRUD with optimistic locking and soft delete,
- * queries, quick search, bulk insert / upsert and history. Uses the global
+ * queries, quick search, bulk insert / upsert, plugin actions and history. Uses the global
  * providers of CoreModule (DataSource, module definitions, plugins).
  * RecordsService is exported for jobs (imports, mass updates) and the demo seeder.
  */
@@ -36,6 +38,8 @@ import { RecordsService } from './records.service';
     RecordQueryService,
     RecordHistoryService,
     RecordsService,
+    RecordActionsService,
+    RecordComputedFields,
     RecordChangesFeed,
     RecordEventsService,
   ],

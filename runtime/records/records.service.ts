@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Issue, ModuleDefinition } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -7,20 +6,13 @@ import { ModuleDefinitionsService } from '../modules/module-definitions.service'
 import type { OperationRef } from '../operations/operation-ref';
 import { fieldsRefused, type RecordAccess } from './record-access.policy';
 import { RecordAccessResolver } from './record-access.resolver';
-import { RecordAuditRepository } from './record-audit.repository';
-import { assignAutonumbers } from './record-autonumbers';
+import { RecordComputedFields } from './record-computed.fields';
 import { RecordBulkWriter, type BulkWriteOptions, type BulkWriteResult } from './record-bulk.writer';
-import { RecordChangesFeed } from './record-changes.feed';
-import { canonicalFields, changedValues, fieldAuditEntries } from './record-changes';
 import { withClientErrors } from './record-db.errors';
 import { isUuid } from './record-id';
-import { pluginServices } from './record-plugin.services';
 import { readWriteInput } from './record-input.reader';
-import { RecordLevelsTracker } from './record-levels.tracker';
-import { RecordReferencesChecker } from './record-references.checker';
 import type { ApiRecord } from './record-row.mapper';
-import { RecordUniqueChecker } from './record-unique.checker';
-import { RecordWritePipeline } from './record-write.pipeline';
+import { RecordWritePipeline, type WriteRow } from './record-write.pipeline';
 import { RecordErrors } from './record.errors';
 import { RecordRepository } from './record.repository';
 
@@ -33,9 +25,10 @@ export interface RecordAuthor {
 }
 
 /**
- * Every write of a record: validation (ajv + rules), plugin hooks, formulas,
- * autonumbers, the row and its audit entries in one transaction. Reads of
- * single records live here too; lists and search are in RecordQueryService.
+ * The record routes' writes: access checks, the optimistic lock, and one
+ * transaction around the write pipeline (record-write.pipeline.ts), which does
+ * the rest. Reads of single records live here too; lists and search are in
+ * RecordQueryService.
  */
 @Injectable()
 export class RecordsService {
@@ -43,14 +36,10 @@ export class RecordsService {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(ModuleDefinitionsService) private readonly definitions: ModuleDefinitionsService,
     @Inject(RecordRepository) private readonly records: RecordRepository,
-    @Inject(RecordAuditRepository) private readonly audit: RecordAuditRepository,
     @Inject(RecordWritePipeline) private readonly pipeline: RecordWritePipeline,
-    @Inject(RecordReferencesChecker) private readonly references: RecordReferencesChecker,
-    @Inject(RecordUniqueChecker) private readonly unique: RecordUniqueChecker,
     @Inject(RecordBulkWriter) private readonly bulk: RecordBulkWriter,
-    @Inject(RecordLevelsTracker) private readonly levels: RecordLevelsTracker,
     @Inject(RecordAccessResolver) private readonly accessResolver: RecordAccessResolver,
-    @Inject(RecordChangesFeed) private readonly feed: RecordChangesFeed,
+    @Inject(RecordComputedFields) private readonly computed: RecordComputedFields,
   ) {}
 
   /** One record; with `access`, hidden fields are never read and a record the caller may not see does not exist (404). */
@@ -58,7 +47,7 @@ export class RecordsService {
     const definition = await this.definitions.get(operation, module);
     const found = isUuid(id) ? await this.records.find(this.db.manager, operation, access ? access.view(definition) : definition, id) : null;
     if (!found || (access && !access.canSee(found))) throw ApiError.recordNotFound(module, id);
-    return found;
+    return this.computed.apply(definition, found);
   }
 
   async create(operation: OperationRef, module: string, body: unknown, author: RecordAuthor): Promise<ApiRecord> {
@@ -67,24 +56,8 @@ export class RecordsService {
     if (!read.ok) throw ApiError.validation(read.issues);
     const access = author.access;
     if (access) await access.assertWritable(module, read.input, null);
-    const { values: input, assign } = read.input;
     return this.transaction(definition, async (db) => {
-      const prepared = await this.pipeline.prepare({ definition, event: 'create', input, previous: null, user: hookUser(author), services: pluginServices(this.definitions, this.records, db, operation) });
-      if (!prepared.ok) throw ApiError.validation(prepared.issues);
-      const id = randomUUID();
-      const owner = assign.owner !== undefined ? assign.owner : author.userId;
-      const assignee = assign.assignee ?? null;
-      const checked = canonicalFields(definition, prepared.record);
-      await this.checkReferences(db, operation, definition, { ...checked, owner, assignee });
-      await this.checkUnique(db, operation, definition, id, checked);
-      // Numbers are taken last, so a refused record leaves no gap in the sequence.
-      await assignAutonumbers(this.records, db, operation, definition, [prepared.record]);
-      this.pipeline.applyFormulas(definition, prepared.record);
-      const values = canonicalFields(definition, prepared.record);
-      const saved = await this.records.insert(db, operation, definition, { id, values, owner, assignee }, author.userId);
-      await this.audit.write(db, operation, module, { userId: author.userId }, [{ recordId: saved.id, action: 'create', newValue: saved }]);
-      await this.levels.track(db, operation, module, [saved]);
-      await this.pipeline.afterSave(prepared.context, saved);
+      const saved = this.computed.apply(definition, await this.writeOne(db, operation, definition, { index: 0, input: read.input, previous: null }, author));
       return access ? access.strip(definition, saved) : saved;
     });
   }
@@ -95,7 +68,7 @@ export class RecordsService {
     if (!isUuid(id)) throw ApiError.recordNotFound(module, id);
     const read = readWriteInput(body, 'update');
     if (!read.ok) throw ApiError.validation(read.issues);
-    const { values: input, assign, version } = read.input;
+    const { assign, version } = read.input;
     const access = author.access;
     if (access && (assign.owner !== undefined || assign.assignee !== undefined)) await access.prepareAssignment();
     return this.transaction(definition, async (db) => {
@@ -106,23 +79,21 @@ export class RecordsService {
         await access.assertWritable(module, read.input, previous);
       }
       if (previous.version !== version) throw RecordErrors.staleVersion(access ? access.strip(definition, previous) : previous);
-      const prepared = await this.pipeline.prepare({ definition, event: 'update', input, previous, user: hookUser(author), services: pluginServices(this.definitions, this.records, db, operation) });
-      if (!prepared.ok) throw ApiError.validation(prepared.issues);
-      const changes = changedValues(definition, canonicalFields(definition, prepared.record), previous, assign);
-      if (Object.keys(changes).length === 0) return access ? access.strip(definition, previous) : previous;
-      await this.checkReferences(db, operation, definition, changes);
-      await this.checkUnique(db, operation, definition, id, changes);
-      const saved = await this.records.update(db, operation, definition, { id, version: previous.version, changes }, author.userId);
-      if (!saved) throw await this.missingOrStale(db, operation, definition, id);
-      await this.audit.write(db, operation, module, { userId: author.userId }, fieldAuditEntries(previous, saved, changes));
-      if ('owner' in changes || 'assignee' in changes) await this.levels.track(db, operation, module, [saved]);
-      await this.pipeline.afterSave(prepared.context, saved);
-      // Inside the transaction: open forms hear of it when (and only if) it commits.
-      await this.feed.publish(db, operation, module, 'update', [saved], () => Object.keys(changes));
+      const saved = this.computed.apply(definition, await this.writeOne(db, operation, definition, { index: 0, input: read.input, previous }, author));
       return access ? access.strip(definition, saved) : saved;
     }).catch((error: unknown) => {
       throw access ? access.scrub(definition, error) : error;
     });
+  }
+
+  /** One row through the write pipeline; whatever stops it fails the request (and its transaction). */
+  async writeOne(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, row: WriteRow, author: Pick<RecordAuthor, 'userId' | 'locale'>): Promise<ApiRecord> {
+    const outcome = await this.pipeline.write(db, operation, definition, [row], { userId: author.userId, locale: author.locale });
+    const failure = outcome.failures.get(row.index);
+    if (failure?.kind === 'duplicate') throw RecordErrors.duplicate(failure.issues);
+    if (failure?.kind === 'stale') throw await this.missingOrStale(db, operation, definition, row.previous!.id);
+    if (failure) throw ApiError.validation(failure.issues);
+    return outcome.saved.get(row.index)!;
   }
 
   /** Soft delete: the row stays (with its history) and disappears from reads and queries. `version`, when given, must be current. */
@@ -135,11 +106,8 @@ export class RecordsService {
         const current = await this.records.find(db, operation, definition, id);
         if (current) access.assertEditable(module, current);
       }
-      const deleted = await this.records.softDelete(db, operation, definition, id, author.userId, version);
+      const [deleted] = await this.pipeline.remove(db, operation, definition, [{ id, version }], author);
       if (!deleted) throw await this.missingOrStale(db, operation, definition, id);
-      await this.audit.write(db, operation, module, { userId: author.userId }, [{ recordId: id, action: 'delete' }]);
-      await this.levels.close(db, operation, module, [id]);
-      await this.feed.publish(db, operation, module, 'delete', [deleted], () => []);
       return access ? access.strip(definition, deleted) : deleted;
     }).catch((error: unknown) => {
       throw access ? access.scrub(definition, error) : error;
@@ -155,14 +123,11 @@ export class RecordsService {
         const current = await this.records.find(db, operation, definition, id, { includeDeleted: true });
         if (current) access.assertEditable(module, current);
       }
-      const restored = await this.records.restore(db, operation, definition, id, author.userId);
+      const [restored] = await this.pipeline.restore(db, operation, definition, [id], author);
       if (!restored) {
         const live = await this.records.find(db, operation, definition, id);
         throw live ? RecordErrors.notDeleted(module, id) : ApiError.recordNotFound(module, id);
       }
-      await this.audit.write(db, operation, module, { userId: author.userId }, [{ recordId: id, action: 'restore' }]);
-      await this.levels.track(db, operation, module, [restored]);
-      await this.feed.publish(db, operation, module, 'restore', [restored], () => []);
       return access ? access.strip(definition, restored) : restored;
     });
   }
@@ -202,19 +167,8 @@ export class RecordsService {
     return current ? RecordErrors.staleVersion(current) : ApiError.recordNotFound(definition.key, id);
   }
 
-  private async checkReferences(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, values: Record<string, unknown>): Promise<void> {
-    const issues = (await this.references.check(db, operation, definition, [{ index: 0, values }])).get(0);
-    if (issues?.length) throw ApiError.validation(issues);
-  }
-
-  private async checkUnique(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, id: string, values: Record<string, unknown>): Promise<void> {
-    const issues: Issue[] | undefined = (await this.unique.check(db, operation, definition, [{ index: 0, id, values }])).get(0);
-    if (issues?.length) throw RecordErrors.duplicate(issues);
-  }
-
   private transaction<T>(definition: ModuleDefinition, work: (db: EntityManager) => Promise<T>): Promise<T> {
     return withClientErrors(definition, () => this.db.transaction(work));
   }
 }
 
-export const hookUser = (author: RecordAuthor) => ({ id: author.userId ?? '', locale: author.locale });

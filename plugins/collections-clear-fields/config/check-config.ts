@@ -1,5 +1,6 @@
 import type { ModuleDefinition, ModuleField, SubtableField } from '@crm/engine';
 import { isComputed } from '@crm/engine';
+import { checkGestionLinkConfig } from './check-gestion-link';
 
 const CONFIG_KEYS = ['recordFields', 'obligationsField', 'obligationFields', 'gestionModule', 'gestionLookup'];
 
@@ -31,12 +32,14 @@ function keyList(value: unknown, name: string, problems: string[]): string[] {
 }
 
 /**
- * Checks the config `collections-clear-fields` gets from a definition: its
+ * Checks the config `collections-clear-fields` gets from a definition (the
+ * gestión module's `{ collectionLookup }` goes to checkGestionLinkConfig): its
  * shape, that every field and column it names exists, and that each can be
  * cleared (not locked, required, archived or computed). Plain English sentences.
  */
 export function checkClearFieldsConfig(config: Record<string, unknown>, definition: ModuleDefinition): string[] {
   if (!isObject(config)) return ['The collections-clear-fields config must be an object.'];
+  if ('collectionLookup' in config) return checkGestionLinkConfig(config, definition);
   const problems: string[] = [];
   const fields = new Map(definition.fields.map((f) => [f.key, f]));
 
