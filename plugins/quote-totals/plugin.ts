@@ -1,5 +1,6 @@
 import type { ModulePlugin } from '@crm/engine';
 import { recalcularAction } from './actions/recalcular.action';
+import { unitsComputed } from './computed/units.computed';
 import { checkQuoteTotalsConfig } from './config/check-config';
 import type { QuoteTotalsConfig } from './config/quote-totals.config';
 import { beforeSave } from './hooks/before-save.hook';
@@ -15,6 +16,7 @@ export const quoteTotalsPlugin: ModulePlugin<QuoteTotalsConfig> = {
   description: text('plugin.description'),
   checkConfig: checkQuoteTotalsConfig,
   hooks: { beforeValidate, beforeSave },
+  computedFields: [unitsComputed],
   actions: [recalcularAction],
 };
 

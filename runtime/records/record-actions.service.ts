@@ -81,7 +81,9 @@ export class RecordActionsService {
           ? await this.writes.writeOne(db, operation, definition, { index: 0, input: { values: result.patch, assign: {} }, previous, origin: 'server' }, author)
           : previous;
         const created = await this.createRecords(db, operation, result.create ?? [], author);
-        const shown = this.computed.apply(definition, record);
+        // The records created may have changed this one through their own hooks (a gestión clears its file).
+        const current = created.length ? ((await this.records.find(db, operation, definition, id)) ?? record) : record;
+        const shown = this.computed.apply(definition, current);
         return { record: access ? access.strip(definition, shown) : shown, created, message: result.message ?? null };
       }),
     ).catch((error: unknown) => {

@@ -56,10 +56,13 @@ export interface WriteOutcome {
   failures: Map<number, RowFailure>;
 }
 
-interface PendingRow extends WriteRow {
-  id: string;
+interface ValidatedRow extends WriteRow {
   record: RecordValues;
   context: Omit<HookContext<unknown>, 'config'>;
+}
+
+interface PendingRow extends ValidatedRow {
+  id: string;
   changes: CanonicalValues;
 }
 
@@ -69,12 +72,14 @@ interface PendingRow extends WriteRow {
  * batch of one. Each stage runs once per record, in this order:
  *
  *   defaults (create) → beforeValidate hooks → validation (ajv + rules) →
- *   formulas → beforeSave hooks → references, unique values, autonumbers →
- *   write (multi-row INSERT / UPDATE) → audit → levels → afterSave hooks →
- *   change feed
+ *   autonumbers (create) → formulas → beforeSave hooks → references and
+ *   unique values → write (multi-row INSERT / UPDATE) → audit → levels →
+ *   afterSave hooks → change feed
  *
- * Formulas are computed once, before autonumbers: numbers are taken last so a
- * refused record leaves no gap, and so a formula cannot read one. A row that
+ * Numbers are taken once a record is valid and before formulas, which may
+ * read them (a case's prefix is built from its number): an invalid record
+ * takes no number; one refused later by a hook, a reference or a unique value
+ * leaves a gap, as a rolled-back insert does in any Postgres sequence. A row that
  * fails a stage is reported and left out; the caller decides whether that
  * fails the whole transaction (single writes, actions) or only the row (bulk).
  * Runs inside the caller's transaction.
@@ -101,9 +106,18 @@ export class RecordWritePipeline {
     const user = { id: options.userId ?? '', locale: options.locale };
     const services = pluginServices(db, operation, { definitions: this.definitions, records: this.records, pipeline: this, user: options });
 
-    let pending: PendingRow[] = [];
+    const validated: ValidatedRow[] = [];
     for (const row of rows) {
-      const prepared = await this.prepare(row, definition, user, services);
+      const checked = await this.validate(row, definition, user, services);
+      if ('issues' in checked) fail(row.index, 'invalid', checked.issues);
+      else validated.push(checked);
+    }
+    // Formulas may read a record's number (a case's prefix does), so numbers are taken before them, once the record is valid.
+    await assignAutonumbers(this.records, db, operation, definition, validated.filter((row) => !row.previous).map((row) => row.record));
+
+    let pending: PendingRow[] = [];
+    for (const row of validated) {
+      const prepared = await this.compute(row, definition);
       if ('issues' in prepared) fail(row.index, 'invalid', prepared.issues);
       else if (row.previous && Object.keys(prepared.changes).length === 0) {
         outcome.saved.set(row.index, row.previous);
@@ -118,8 +132,6 @@ export class RecordWritePipeline {
 
     const creates = pending.filter((row) => !row.previous);
     const updates = pending.filter((row) => row.previous);
-    await assignAutonumbers(this.records, db, operation, definition, creates.map((row) => row.record));
-
     const inserted = await this.records.insertMany(
       db,
       operation,
@@ -183,16 +195,17 @@ export class RecordWritePipeline {
   }
 
   /**
-   * Defaults, beforeValidate, validation, formulas, beforeSave for one row.
-   * Values set by defaults or hooks are the server's own: the validator checks
-   * their shape but does not count them as the client writing a read-only field.
+   * Defaults, beforeValidate, validation (ajv + rules, against the stored
+   * record on update) for one row. Values set by defaults or hooks are the
+   * server's own: the validator checks their shape but does not count them as
+   * the client writing a read-only field.
    */
-  private async prepare(
+  private async validate(
     row: WriteRow,
     definition: ModuleDefinition,
     user: { id: string; locale: 'es' | 'en' },
     services: HookContext<unknown>['services'],
-  ): Promise<PendingRow | { issues: Issue[] }> {
+  ): Promise<ValidatedRow | { issues: Issue[] }> {
     const { input, previous } = row;
     const base = previous ? fieldValues(previous, definition) : {};
     const record = previous ? { ...base, ...withRowDefaults(definition, input.values) } : withDefaults(definition, input.values);
@@ -217,17 +230,21 @@ export class RecordWritePipeline {
       if (sent || setByServer) values[key] = record[key];
     }
     const checked = validateRecord(definition, values, { mode: 'update', current: { ...base, ...trusted } });
-    if (!checked.ok) return { issues: checked.issues };
+    return checked.ok ? { ...row, record, context } : { issues: checked.issues };
+  }
 
+  /** Formulas, then beforeSave hooks (which may refuse), then what the row writes: every field on create, the changed ones on update. */
+  private async compute(row: ValidatedRow, definition: ModuleDefinition): Promise<PendingRow | { issues: Issue[] }> {
+    const { record, previous, context } = row;
     Object.assign(record, computeFormulas(definition, record));
     const refused = await this.plugins.host.beforeSave(context);
     if (refused.length) return { issues: refused };
 
     const canonical = canonicalFields(definition, record);
-    const assign = input.assign;
+    const assign = row.input.assign;
     const changes = previous
       ? changedValues(definition, canonical, previous, assign)
-      : { ...canonical, owner: assign.owner !== undefined ? assign.owner : user.id || null, assignee: assign.assignee ?? null };
-    return { ...row, id: previous ? previous.id : randomUUID(), record, context, changes };
+      : { ...canonical, owner: assign.owner !== undefined ? assign.owner : context.user.id || null, assignee: assign.assignee ?? null };
+    return { ...row, id: previous ? previous.id : randomUUID(), changes };
   }
 }
