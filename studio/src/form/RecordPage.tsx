@@ -12,6 +12,7 @@ import { hasLivePlugins, livePatch } from '../plugins/live-plugins';
 import { useI18n } from '../i18n/i18n';
 import { type Conflict, ConflictPanel } from './ConflictPanel';
 import { changedValues, createValues, fieldsChangedBetween, toFormData } from './form-values';
+import { PluginActions } from './PluginActions';
 import { RecordForm } from './RecordForm';
 import { useRecordWatch } from './record-watch';
 import { serverErrors } from './server-errors';
@@ -160,6 +161,20 @@ export function RecordPage({ definition, id, tab }: { definition: ModuleDefiniti
           ← {t('record.back')}
         </button>
         <span className="spacer" />
+        {record && (
+          <PluginActions
+            definition={definition}
+            record={record}
+            onDone={(outcome) => {
+              // The action saved the record on the server: show it as saved, and its history with the new entries.
+              const data = toFormData(definition, outcome.record);
+              setRecord(outcome.record);
+              setBase(data);
+              setValues(data);
+              setHistoryKey((n) => n + 1);
+            }}
+          />
+        )}
         {record && (
           <button type="button" onClick={() => setTipificando(true)} data-testid="tipificar">
             {t('tipificar.button')}

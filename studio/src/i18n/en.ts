@@ -1,4 +1,5 @@
 import { attachmentsEn } from '../form/attachments.en';
+import { pluginActionsEn } from '../form/plugin-actions.en';
 import { designerEn } from '../designer/designer.en';
 import { settingsEn } from '../settings/settings.en';
 import type { MessageKey } from './es';
@@ -214,4 +215,5 @@ export const en: Record<MessageKey, string> = {
   ...designerEn,
   ...settingsEn,
   ...attachmentsEn,
+  ...pluginActionsEn,
 };

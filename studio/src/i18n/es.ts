@@ -1,4 +1,5 @@
 import { attachmentsEs } from '../form/attachments.es';
+import { pluginActionsEs } from '../form/plugin-actions.es';
 import { designerEs } from '../designer/designer.es';
 import { settingsEs } from '../settings/settings.es';
 
@@ -218,6 +219,7 @@ export const es = {
   ...designerEs,
   ...settingsEs,
   ...attachmentsEs,
+  ...pluginActionsEs,
 } as const;
 
 export type MessageKey = keyof typeof es;
