@@ -9,6 +9,7 @@ export * from './rules/json-logic.checker';
 export * from './templates/template.renderer';
 export * from './plugins/plugin.contract';
 export * from './plugins/plugin.host';
+export * from './plugins/plugin.package';
 export * from './rules/field-state.evaluator';
 export * from './rules/formula.evaluator';
 export * from './rules/record-rules.evaluator';
