@@ -10,6 +10,7 @@ export * from './templates/template.renderer';
 export * from './plugins/action-input.validator';
 export * from './plugins/plugin.contract';
 export * from './plugins/plugin.host';
+export * from './plugins/plugin.package';
 export * from './rules/field-state.evaluator';
 export * from './rules/formula.evaluator';
 export * from './rules/record-rules.evaluator';

@@ -9,6 +9,8 @@ export default defineConfig({
   root: here,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  // @crm/engine and @crm/plugins/studio resolve through the tsconfig paths, set once there.
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: fileURLToPath(new URL('../dist/studio', import.meta.url)),
     emptyOutDir: true,

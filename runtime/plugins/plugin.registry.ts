@@ -1,10 +1,9 @@
 import { PluginHost } from '@crm/engine';
-import collectionsClearFields from '@crm/plugin-collections-clear-fields';
-import quoteTotals from '@crm/plugin-quote-totals';
+import { PLUGIN_PACKAGES } from '@crm/plugins';
 import { Injectable } from '@nestjs/common';
 
-/** The plugins this server ships; a module uses those its definition lists. */
+/** The plugins this server ships (the list in `plugins/installed.ts`); a module uses those its definition lists. */
 @Injectable()
 export class PluginRegistry {
-  readonly host = new PluginHost([quoteTotals, collectionsClearFields]);
+  readonly host = new PluginHost(PLUGIN_PACKAGES.map((pkg) => pkg.server));
 }
