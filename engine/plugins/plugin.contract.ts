@@ -2,12 +2,16 @@ import type { LocalizedText, ModuleDefinition, ModuleField } from '../definition
 import type { Issue } from '../issues/issue.types';
 import type { RecordValues } from '../validation/record.validator';
 
-/** What a plugin may read besides the record in hand; the runtime provides it, scoped to the caller's operation. */
-export interface PluginServices {
+/** What a plugin may read besides the record in hand, scoped to the caller's operation (and, in the Studio, to what the user may see). */
+export interface PluginReads {
   /** Reads one live record of a module, or null when it does not exist or is deleted. */
   findRecord(module: string, id: string): Promise<RecordValues | null>;
   /** The current definition of a module of the operation, or null when there is none. */
   findDefinition(module: string): Promise<ModuleDefinition | null>;
+}
+
+/** What a plugin may read and change during a write; the runtime provides it, inside the write's transaction. */
+export interface PluginServices extends PluginReads {
   /**
    * Changes another live record in the same transaction, through the same
    * write pipeline (validation, hooks, audit as the same user). Throws when the

@@ -1,9 +1,9 @@
 import type { RecordValues } from '../validation/record.validator';
-import type { ModulePlugin, PluginServices } from './plugin.contract';
+import type { ModulePlugin, PluginReads } from './plugin.contract';
 
 /** What a plugin's Studio part may read; the Studio provides it through the API, as the caller sees it. */
 export interface StudioPartContext {
-  services: PluginServices;
+  services: PluginReads;
 }
 
 /**

@@ -30,7 +30,14 @@ const CONTACTOS: ModuleDefinition = {
   plugins: JSON.parse(`{${firstBlock('json')}}`).plugins,
 };
 const user = { id: 'b2000000-0000-4000-8000-000000000001', locale: 'es' as const };
-const services = { findRecord: async () => null };
+// The example reads and writes no other record: services that find nothing and refuse writes.
+const services = {
+  findRecord: async () => null,
+  findDefinition: async () => null,
+  updateRecord: async (module: string): Promise<never> => {
+    throw new Error(`full-name must not write ${module}`);
+  },
+};
 
 describe('README plugin example (full-name)', () => {
   it('shows every file of the package, as it is', () => {

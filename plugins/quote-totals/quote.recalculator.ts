@@ -1,4 +1,4 @@
-import type { Issue, PluginServices, RecordValues } from '@crm/engine';
+import type { Issue, PluginReads, RecordValues } from '@crm/engine';
 import type { LineAmounts } from './calc/line-amounts';
 import { formatMoney, isBlank } from './calc/money';
 import { quoteSums } from './calc/quote-sums';
@@ -29,7 +29,7 @@ export async function recalculateQuote(
   quote: Readonly<RecordValues>,
   previous: Readonly<RecordValues> | null,
   config: QuoteTotalsConfig,
-  services: PluginServices,
+  services: PluginReads,
 ): Promise<Recalculation> {
   const rows = quote[config.linesField];
   const list: unknown[] = Array.isArray(rows) ? rows : [];

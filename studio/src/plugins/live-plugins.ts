@@ -1,3 +1,4 @@
+import type { PluginReads } from '@crm/engine';
 import { STUDIO_PARTS } from '@crm/plugins/studio';
 import { recordsApi } from '../api/records.api';
 import type { ModuleDefinition } from '../api/types';
@@ -11,9 +12,10 @@ type Values = Record<string, unknown>;
  */
 const PARTS = new Map(STUDIO_PARTS.map((part) => [part.name, part]));
 
-/** The plugin reads records through the API the same way it reads them through the runtime's services on the server. */
-const services = {
-  findRecord: (module: string, id: string) => recordsApi.get(module, id).catch(() => null),
+/** The plugin reads records and definitions through the API the same way it reads them through the runtime's services on the server. */
+const services: PluginReads = {
+  findRecord: (module, id) => recordsApi.get(module, id).catch(() => null),
+  findDefinition: (module) => recordsApi.module(module).catch(() => null),
 };
 
 export function hasLivePlugins(definition: ModuleDefinition): boolean {
