@@ -4,7 +4,7 @@ import { checkTemplate } from '../templates/template.renderer';
 import { issue } from '../issues/issue.messages';
 import { joinPath, pointerToPath } from '../issues/issue.path';
 import type { Issue, Result } from '../issues/issue.types';
-import { SYSTEM_FIELDS } from './field-type.registry';
+import { SYSTEM_FIELDS } from './system-columns';
 import { validateAgainstMetaSchema } from './meta-schema';
 import type { JsonLogic, ModuleDefinition, ModuleField, PicklistOption } from './module-definition.types';
 import { FIELD_TYPES } from './module-definition.types';

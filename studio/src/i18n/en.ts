@@ -106,7 +106,6 @@ export const en: Record<MessageKey, string> = {
 
   'value.yes': 'Yes',
   'value.no': 'No',
-  'value.rows': '{count} rows',
   'value.none': '—',
   'value.choose': 'Choose…',
 

@@ -109,7 +109,6 @@ export const es = {
 
   'value.yes': 'Sí',
   'value.no': 'No',
-  'value.rows': '{count} filas',
   'value.none': '—',
   'value.choose': 'Elija…',
 
