@@ -10,7 +10,8 @@ export const selectField = defineFieldType<'select'>({
   computed: false,
   sortable: () => true,
   column: () => 'text',
-  schema: (field, context) => nullable({ ...titled(field, context), type: 'string', enum: activeKeys(field.options) }),
+  // null sits in the enum too: enum is checked apart from type, and null clears the field like any other.
+  schema: (field, context) => nullable({ ...titled(field, context), type: 'string', enum: [...activeKeys(field.options), null] }),
   operators: () => OPTION_OPERATORS,
   format: (field, value, lang) => optionLabel(field.options, value, lang),
   parse: (field, text) => {
