@@ -1,6 +1,5 @@
 import { DATE_OPERATORS, NUMBER_OPERATORS, REFERENCE_OPERATORS } from '../fields/field-operators';
 import type { FilterOperator, JsonSchema, ValueKind } from '../fields/field-type';
-import type { LocalizedText } from './module-definition.types';
 
 /** How a system column is stored: its Postgres type, which decides how its value is read and compared. */
 export type SystemColumnShape = 'uuid' | 'integer' | 'timestamptz';
@@ -19,7 +18,6 @@ export interface SystemField {
   /** Its schema in the API's record schema; absent: not documented there. */
   schema?: JsonSchema;
   nullable: boolean;
-  label: LocalizedText;
 }
 
 const uuid = { type: 'string', format: 'uuid' };
@@ -34,7 +32,7 @@ const VERSION_OPERATORS = NUMBER_OPERATORS.filter((op) => op !== 'empty' && op !
  * these names. The one description the engine, the runtime and the Studio use.
  */
 export const SYSTEM_FIELDS = {
-  id: { column: 'id', shape: 'uuid', kind: 'reference', sortable: true, operators: REFERENCE, always: true, assignable: false, nullable: false, schema: uuid, label: { es: 'Id', en: 'Id' } },
+  id: { column: 'id', shape: 'uuid', kind: 'reference', sortable: true, operators: REFERENCE, always: true, assignable: false, nullable: false, schema: uuid },
   version: {
     column: 'version',
     shape: 'integer',
@@ -45,15 +43,14 @@ export const SYSTEM_FIELDS = {
     assignable: false,
     nullable: false,
     schema: { type: 'integer', minimum: 1 },
-    label: { es: 'Versión', en: 'Version' },
   },
-  createdAt: { column: 'created_at', shape: 'timestamptz', kind: 'datetime', sortable: true, operators: DATE_OPERATORS, always: true, assignable: false, nullable: false, schema: stamp, label: { es: 'Creado', en: 'Created' } },
-  createdBy: { column: 'created_by', shape: 'uuid', kind: 'reference', sortable: false, operators: REFERENCE, always: true, assignable: false, nullable: true, schema: nullableUuid, label: { es: 'Creado por', en: 'Created by' } },
-  updatedAt: { column: 'updated_at', shape: 'timestamptz', kind: 'datetime', sortable: true, operators: DATE_OPERATORS, always: true, assignable: false, nullable: false, schema: stamp, label: { es: 'Modificado', en: 'Modified' } },
-  updatedBy: { column: 'updated_by', shape: 'uuid', kind: 'reference', sortable: false, operators: REFERENCE, always: true, assignable: false, nullable: true, schema: nullableUuid, label: { es: 'Modificado por', en: 'Modified by' } },
-  owner: { column: 'owner', shape: 'uuid', kind: 'reference', sortable: false, operators: REFERENCE, always: true, assignable: true, nullable: true, schema: nullableUuid, label: { es: 'Propietario', en: 'Owner' } },
-  assignee: { column: 'assignee', shape: 'uuid', kind: 'reference', sortable: false, operators: REFERENCE, always: true, assignable: true, nullable: true, schema: nullableUuid, label: { es: 'Asignado a', en: 'Assignee' } },
-  deletedAt: { column: 'deleted_at', shape: 'timestamptz', kind: 'datetime', sortable: true, operators: DATE_OPERATORS, always: false, assignable: false, nullable: true, label: { es: 'Eliminado', en: 'Deleted' } },
+  createdAt: { column: 'created_at', shape: 'timestamptz', kind: 'datetime', sortable: true, operators: DATE_OPERATORS, always: true, assignable: false, nullable: false, schema: stamp },
+  createdBy: { column: 'created_by', shape: 'uuid', kind: 'reference', sortable: false, operators: REFERENCE, always: true, assignable: false, nullable: true, schema: nullableUuid },
+  updatedAt: { column: 'updated_at', shape: 'timestamptz', kind: 'datetime', sortable: true, operators: DATE_OPERATORS, always: true, assignable: false, nullable: false, schema: stamp },
+  updatedBy: { column: 'updated_by', shape: 'uuid', kind: 'reference', sortable: false, operators: REFERENCE, always: true, assignable: false, nullable: true, schema: nullableUuid },
+  owner: { column: 'owner', shape: 'uuid', kind: 'reference', sortable: false, operators: REFERENCE, always: true, assignable: true, nullable: true, schema: nullableUuid },
+  assignee: { column: 'assignee', shape: 'uuid', kind: 'reference', sortable: false, operators: REFERENCE, always: true, assignable: true, nullable: true, schema: nullableUuid },
+  deletedAt: { column: 'deleted_at', shape: 'timestamptz', kind: 'datetime', sortable: true, operators: DATE_OPERATORS, always: false, assignable: false, nullable: true },
 } as const satisfies Record<string, SystemField>;
 
 export type SystemFieldKey = keyof typeof SYSTEM_FIELDS;
