@@ -1,5 +1,9 @@
 export * from './definition/module-definition.types';
 export * from './definition/field-type.registry';
+export * from './definition/system-columns';
+export type { FieldTypeContext, FieldTypeDefinition, DesignerOption, FormWidget, ParseResult } from './fields/field-type';
+export { formulaResultField } from './fields/formula.field';
+export { fold } from './fields/field-text';
 export * from './definition/meta-schema';
 export * from './definition/definition.validator';
 export * from './issues/issue.types';

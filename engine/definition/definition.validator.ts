@@ -4,7 +4,7 @@ import { checkTemplate } from '../templates/template.renderer';
 import { issue } from '../issues/issue.messages';
 import { joinPath, pointerToPath } from '../issues/issue.path';
 import type { Issue, Result } from '../issues/issue.types';
-import { SYSTEM_FIELDS } from './field-type.registry';
+import { SYSTEM_FIELDS } from './system-columns';
 import { validateAgainstMetaSchema } from './meta-schema';
 import type { JsonLogic, ModuleDefinition, ModuleField, PicklistOption } from './module-definition.types';
 import { FIELD_TYPES } from './module-definition.types';
@@ -113,28 +113,15 @@ function checkField(field: ModuleField, path: string, roots: ReadonlySet<string>
   if ('min' in field && 'max' in field && field.min !== undefined && field.max !== undefined && field.min > field.max) {
     out.push(issue(`${path}.min`, 'definition.badRange'));
   }
-  switch (field.type) {
-    case 'select':
-    case 'multiSelect':
-      optionIssues(field.options, `${path}.options`, out);
-      break;
-    case 'lookup':
-      if (modules && !modules.has(field.target)) out.push(issue(`${path}.target`, 'definition.unknownModule', { target: field.target }));
-      break;
-    case 'autonumber':
-      templateIssue(field.prefix, `${path}.prefix`, out);
-      break;
-    case 'formula':
-      logicIssues(field.formula, `${path}.formula`, roots, out);
-      break;
-    case 'subtable': {
-      duplicates(field.columns.map((c) => c.key), `${path}.columns`, out);
-      const columnRoots = new Set<string>([...field.columns.map((c) => c.key), ...roots]);
-      field.columns.forEach((column, i) => checkField(column, `${path}.columns[${i}]`, columnRoots, modules, out));
-      break;
-    }
-    default:
-      break;
+  // Type-specific members are checked where they occur: the meta-schema lets each type carry only its own.
+  if ('options' in field) optionIssues(field.options, `${path}.options`, out);
+  if ('target' in field && modules && !modules.has(field.target)) out.push(issue(`${path}.target`, 'definition.unknownModule', { target: field.target }));
+  if ('prefix' in field) templateIssue(field.prefix, `${path}.prefix`, out);
+  if ('formula' in field) logicIssues(field.formula, `${path}.formula`, roots, out);
+  if ('columns' in field) {
+    duplicates(field.columns.map((c) => c.key), `${path}.columns`, out);
+    const columnRoots = new Set<string>([...field.columns.map((c) => c.key), ...roots]);
+    field.columns.forEach((column, i) => checkField(column, `${path}.columns[${i}]`, columnRoots, modules, out));
   }
 }
 

@@ -1,159 +1,74 @@
-import type { FieldType, FormulaResultType, ModuleField } from './module-definition.types';
+import { autonumberField } from '../fields/autonumber.field';
+import { booleanField } from '../fields/boolean.field';
+import { currencyField } from '../fields/currency.field';
+import { dateField } from '../fields/date.field';
+import { datetimeField } from '../fields/datetime.field';
+import { decimalField } from '../fields/decimal.field';
+import { emailField } from '../fields/email.field';
+import type { FieldTypeDefinition, FilterOperator, ValueKind } from '../fields/field-type';
+import { fileField } from '../fields/file.field';
+import { formulaField } from '../fields/formula.field';
+import { integerField } from '../fields/integer.field';
+import { longTextField } from '../fields/long-text.field';
+import { lookupField } from '../fields/lookup.field';
+import { multiSelectField } from '../fields/multi-select.field';
+import { percentField } from '../fields/percent.field';
+import { phoneField } from '../fields/phone.field';
+import { selectField } from '../fields/select.field';
+import { subtableField } from '../fields/subtable.field';
+import { textField } from '../fields/text.field';
+import { urlField } from '../fields/url.field';
+import { userField } from '../fields/user.field';
+import type { FieldOfType, FieldType, ModuleField } from './module-definition.types';
 
-export const FILTER_OPERATORS = [
-  'contains',
-  'notContains',
-  'eq',
-  'neq',
-  'empty',
-  'notEmpty',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'between',
-  'in',
-] as const;
-export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+export { FILTER_OPERATORS, type FilterOperator, type ValueKind } from '../fields/field-type';
 
-/** What a value of a field looks like, for filters, sorting and storage. */
-export type ValueKind = 'string' | 'number' | 'date' | 'datetime' | 'boolean' | 'option' | 'options' | 'reference' | 'json';
+/** Every field type, one line each: adding a type is its file plus its line here. */
+const REGISTRY: { [T in FieldType]: FieldTypeDefinition<FieldOfType<T>> } = {
+  text: textField,
+  longText: longTextField,
+  integer: integerField,
+  decimal: decimalField,
+  currency: currencyField,
+  percent: percentField,
+  date: dateField,
+  datetime: datetimeField,
+  boolean: booleanField,
+  select: selectField,
+  multiSelect: multiSelectField,
+  email: emailField,
+  phone: phoneField,
+  url: urlField,
+  lookup: lookupField,
+  user: userField,
+  file: fileField,
+  autonumber: autonumberField,
+  formula: formulaField,
+  subtable: subtableField,
+};
 
-interface FieldTypeFacts {
-  kind: ValueKind;
-  /** Computed by the engine, never written by a client. */
-  computed: boolean;
-  sortable: boolean;
+/** The type file of a field (or of a type name): its storage, schema, formatting, parsing, operators and designer options. */
+export function fieldTypeOf(field: Pick<ModuleField, 'type'> | FieldType): FieldTypeDefinition {
+  return REGISTRY[typeof field === 'string' ? field : field.type] as unknown as FieldTypeDefinition;
 }
 
-const FACTS: Record<FieldType, FieldTypeFacts> = {
-  text: { kind: 'string', computed: false, sortable: true },
-  longText: { kind: 'string', computed: false, sortable: false },
-  integer: { kind: 'number', computed: false, sortable: true },
-  decimal: { kind: 'number', computed: false, sortable: true },
-  currency: { kind: 'number', computed: false, sortable: true },
-  percent: { kind: 'number', computed: false, sortable: true },
-  date: { kind: 'date', computed: false, sortable: true },
-  datetime: { kind: 'datetime', computed: false, sortable: true },
-  boolean: { kind: 'boolean', computed: false, sortable: true },
-  select: { kind: 'option', computed: false, sortable: true },
-  multiSelect: { kind: 'options', computed: false, sortable: false },
-  email: { kind: 'string', computed: false, sortable: true },
-  phone: { kind: 'string', computed: false, sortable: true },
-  url: { kind: 'string', computed: false, sortable: true },
-  lookup: { kind: 'reference', computed: false, sortable: false },
-  user: { kind: 'reference', computed: false, sortable: false },
-  file: { kind: 'json', computed: false, sortable: false },
-  autonumber: { kind: 'string', computed: true, sortable: true },
-  formula: { kind: 'string', computed: true, sortable: true },
-  subtable: { kind: 'json', computed: false, sortable: false },
-};
-
-const FORMULA_KINDS: Record<FormulaResultType, ValueKind> = {
-  text: 'string',
-  integer: 'number',
-  decimal: 'number',
-  currency: 'number',
-  percent: 'number',
-  boolean: 'boolean',
-  date: 'date',
-};
-
-const OPERATORS_BY_KIND: Record<ValueKind, readonly FilterOperator[]> = {
-  string: ['contains', 'notContains', 'eq', 'neq', 'empty', 'notEmpty', 'in'],
-  number: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'empty', 'notEmpty'],
-  date: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'empty', 'notEmpty'],
-  datetime: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'empty', 'notEmpty'],
-  boolean: ['eq', 'neq', 'empty', 'notEmpty'],
-  option: ['eq', 'neq', 'in', 'empty', 'notEmpty'],
-  options: ['contains', 'notContains', 'in', 'empty', 'notEmpty'],
-  reference: ['eq', 'neq', 'in', 'empty', 'notEmpty'],
-  json: ['empty', 'notEmpty'],
-};
-
-export function valueKind(field: Pick<ModuleField, 'type'> & { resultType?: FormulaResultType }): ValueKind {
-  if (field.type === 'formula' && field.resultType) return FORMULA_KINDS[field.resultType];
-  return FACTS[field.type].kind;
+export function valueKind(field: ModuleField): ValueKind {
+  return fieldTypeOf(field).kind(field);
 }
 
-export function operatorsFor(field: Pick<ModuleField, 'type'> & { resultType?: FormulaResultType }): readonly FilterOperator[] {
-  return OPERATORS_BY_KIND[valueKind(field)];
+export function operatorsFor(field: ModuleField): readonly FilterOperator[] {
+  return fieldTypeOf(field).operators(field);
 }
 
 export function isComputed(type: FieldType): boolean {
-  return FACTS[type].computed;
+  return REGISTRY[type].computed;
 }
 
-export function isSortable(field: Pick<ModuleField, 'type'>): boolean {
-  return FACTS[field.type].sortable;
+export function isSortable(field: ModuleField): boolean {
+  return fieldTypeOf(field).sortable(field);
 }
 
 /** The Postgres column type a field is stored in (sub-tables, files and multi-selects as structured values). */
 export function columnType(field: ModuleField): string {
-  switch (field.type) {
-    case 'text':
-    case 'longText':
-    case 'email':
-    case 'phone':
-    case 'url':
-    case 'select':
-    case 'autonumber':
-      return 'text';
-    case 'integer':
-      return 'bigint';
-    case 'decimal':
-    case 'percent':
-    case 'currency':
-      return `numeric(20,${field.scale ?? 2})`;
-    case 'date':
-      return 'date';
-    case 'datetime':
-      return 'timestamptz';
-    case 'boolean':
-      return 'boolean';
-    case 'multiSelect':
-      return 'text[]';
-    case 'lookup':
-    case 'user':
-      return 'uuid';
-    case 'file':
-    case 'subtable':
-      return 'jsonb';
-    case 'formula':
-      return formulaColumnType(field.resultType, field.scale);
-  }
-}
-
-function formulaColumnType(resultType: FormulaResultType, scale = 2): string {
-  switch (resultType) {
-    case 'text':
-      return 'text';
-    case 'integer':
-      return 'bigint';
-    case 'boolean':
-      return 'boolean';
-    case 'date':
-      return 'date';
-    default:
-      return `numeric(20,${scale})`;
-  }
-}
-
-/** System columns every module table has; clients read them but never write them. */
-export const SYSTEM_FIELDS = {
-  id: { kind: 'reference', sortable: true },
-  version: { kind: 'number', sortable: true },
-  createdAt: { kind: 'datetime', sortable: true },
-  createdBy: { kind: 'reference', sortable: false },
-  updatedAt: { kind: 'datetime', sortable: true },
-  updatedBy: { kind: 'reference', sortable: false },
-  owner: { kind: 'reference', sortable: false },
-  assignee: { kind: 'reference', sortable: false },
-  deletedAt: { kind: 'datetime', sortable: true },
-} as const satisfies Record<string, { kind: ValueKind; sortable: boolean }>;
-
-export type SystemFieldKey = keyof typeof SYSTEM_FIELDS;
-
-export function isSystemField(key: string): key is SystemFieldKey {
-  return Object.prototype.hasOwnProperty.call(SYSTEM_FIELDS, key);
+  return fieldTypeOf(field).column(field);
 }

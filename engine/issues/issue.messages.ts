@@ -33,6 +33,12 @@ const MESSAGES: Record<string, LocalizedText> = {
   fileSize: { es: 'El archivo supera {limit} MB.', en: 'The file is larger than {limit} MB.' },
   invalid: { es: 'El valor no es válido.', en: 'The value is not valid.' },
   record: { es: 'El registro debe ser un objeto JSON.', en: 'The record must be a JSON object.' },
+  // imports: text cells read into values
+  'import.date': { es: 'La fecha debe tener el formato DD/MM/AAAA o AAAA-MM-DD.', en: 'The date must be M/D/YYYY, DD/MM/YYYY or YYYY-MM-DD.' },
+  'import.datetime': { es: 'La fecha y hora deben tener el formato DD/MM/AAAA HH:mm o ISO 8601.', en: 'The date and time must be M/D/YYYY HH:mm or ISO 8601.' },
+  'import.boolean': { es: '«{value}» no es sí o no (sí, no, x, 1, 0, true, false).', en: '"{value}" is not yes or no (yes, no, x, 1, 0, true, false).' },
+  'import.json': { es: 'El valor debe ser una lista JSON.', en: 'The value must be a JSON list.' },
+  'import.notImportable': { es: 'Este tipo de campo no se importa desde texto.', en: 'This type of field is not imported from text.' },
   // definitions
   'definition.schema': { es: 'La definición no cumple el formato: {detail}.', en: 'The definition does not match the format: {detail}.' },
   'definition.duplicateKey': { es: 'La clave «{key}» está repetida.', en: 'Key "{key}" is repeated.' },

@@ -1,4 +1,5 @@
-import { isSortable, operatorsFor, SYSTEM_FIELDS, valueKind, type FilterOperator, type ValueKind } from '../definition/field-type.registry';
+import { isSortable, operatorsFor, valueKind, type FilterOperator, type ValueKind } from '../definition/field-type.registry';
+import { SYSTEM_FIELDS } from '../definition/system-columns';
 import type { ModuleDefinition, ModuleField, PicklistOption } from '../definition/module-definition.types';
 import { issue } from '../issues/issue.messages';
 import type { Issue, Result } from '../issues/issue.types';
@@ -15,18 +16,6 @@ interface Target {
   options?: Set<string>;
 }
 
-const SYSTEM_OPERATORS: Record<ValueKind, readonly FilterOperator[]> = {
-  reference: ['eq', 'neq', 'in', 'empty', 'notEmpty'],
-  datetime: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'empty', 'notEmpty'],
-  number: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in'],
-  string: [],
-  date: [],
-  boolean: [],
-  option: [],
-  options: [],
-  json: [],
-};
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -36,7 +25,7 @@ const NO_VALUE: ReadonlySet<FilterOperator> = new Set(['empty', 'notEmpty']);
 function targets(definition: ModuleDefinition): Map<string, Target> {
   const out = new Map<string, Target>();
   for (const [key, facts] of Object.entries(SYSTEM_FIELDS)) {
-    out.set(key, { key, system: true, kind: facts.kind, operators: SYSTEM_OPERATORS[facts.kind], sortable: facts.sortable });
+    out.set(key, { key, system: true, kind: facts.kind, operators: facts.operators, sortable: facts.sortable });
   }
   for (const field of definition.fields) {
     if (field.archived) continue;
@@ -44,7 +33,7 @@ function targets(definition: ModuleDefinition): Map<string, Target> {
       key: field.key,
       system: false,
       kind: valueKind(field),
-      operators: field.type === 'subtable' ? [] : operatorsFor(field),
+      operators: operatorsFor(field),
       sortable: isSortable(field),
       options: optionKeys(field),
     });
@@ -53,7 +42,7 @@ function targets(definition: ModuleDefinition): Map<string, Target> {
 }
 
 function optionKeys(field: ModuleField): Set<string> | undefined {
-  if (field.type !== 'select' && field.type !== 'multiSelect') return undefined;
+  if (!('options' in field)) return undefined;
   // Archived options still match old records, so filters may use them.
   return new Set(field.options.map((o: PicklistOption) => o.key));
 }

@@ -1,105 +1,24 @@
-import type { ModuleDefinition, ModuleField } from '../definition/module-definition.types';
-import { isComputed } from '../definition/field-type.registry';
+import { fieldTypeOf, isComputed } from '../definition/field-type.registry';
+import type { Locale, ModuleDefinition, ModuleField } from '../definition/module-definition.types';
+import { RECORD_SYSTEM_KEYS, SYSTEM_FIELDS, type SystemField } from '../definition/system-columns';
+import type { FieldTypeContext, JsonSchema } from '../fields/field-type';
 
-export type JsonSchema = Record<string, unknown>;
+export type { JsonSchema } from '../fields/field-type';
+export { DEFAULT_TEXT_MAX } from '../fields/text.field';
+export { DEFAULT_LONG_TEXT_MAX } from '../fields/long-text.field';
 
-/** Longest text a `text` field takes when its definition sets no limit. */
-export const DEFAULT_TEXT_MAX = 255;
-export const DEFAULT_LONG_TEXT_MAX = 100_000;
-
-const nullable = (schema: JsonSchema): JsonSchema => {
-  const type = schema.type;
-  if (typeof type === 'string') return { ...schema, type: [type, 'null'] };
-  if (Array.isArray(type)) return { ...schema, type: [...type, 'null'] };
-  return { anyOf: [schema, { type: 'null' }] };
+const contexts: Record<Locale, FieldTypeContext> = {
+  es: { lang: 'es', valueSchema: (field) => fieldValueSchema(field, 'es') },
+  en: { lang: 'en', valueSchema: (field) => fieldValueSchema(field, 'en') },
 };
 
-function numberBounds(field: { min?: number; max?: number }): JsonSchema {
-  return { ...(field.min !== undefined && { minimum: field.min }), ...(field.max !== undefined && { maximum: field.max }) };
-}
-
-/** JSON Schema of one field's value (null always allowed: it clears the value; requiredness is a rule). */
-export function fieldValueSchema(field: ModuleField): JsonSchema {
-  const base = { title: field.label.es, ...(field.help && { description: field.help.es }) };
-  switch (field.type) {
-    case 'text':
-      return nullable({ ...base, type: 'string', maxLength: field.maxLength ?? DEFAULT_TEXT_MAX, ...(field.pattern && { pattern: field.pattern }) });
-    case 'longText':
-      return nullable({ ...base, type: 'string', maxLength: field.maxLength ?? DEFAULT_LONG_TEXT_MAX });
-    case 'integer':
-      return nullable({
-        ...base,
-        type: 'integer',
-        minimum: field.min ?? Number.MIN_SAFE_INTEGER,
-        maximum: field.max ?? Number.MAX_SAFE_INTEGER,
-      });
-    case 'decimal':
-    case 'percent':
-    case 'currency':
-      // Amounts travel as numbers or decimal strings ("1234.50"): strings keep money exact.
-      return nullable({ ...base, type: ['number', 'string'], 'x-decimal': { scale: field.scale ?? 2, ...numberBounds(field) } });
-    case 'date':
-      return nullable({ ...base, type: 'string', format: 'date' });
-    case 'datetime':
-      return nullable({ ...base, type: 'string', format: 'date-time' });
-    case 'boolean':
-      return nullable({ ...base, type: 'boolean' });
-    case 'select':
-      return nullable({ ...base, type: 'string', enum: field.options.filter((o) => !o.archived).map((o) => o.key) });
-    case 'multiSelect':
-      return nullable({
-        ...base,
-        type: 'array',
-        uniqueItems: true,
-        ...(field.maxItems && { maxItems: field.maxItems }),
-        items: { type: 'string', enum: field.options.filter((o) => !o.archived).map((o) => o.key) },
-      });
-    case 'email':
-      return nullable({ ...base, type: 'string', maxLength: 254, format: 'email' });
-    case 'phone':
-      return nullable({ ...base, type: 'string', format: 'phone' });
-    case 'url':
-      return nullable({ ...base, type: 'string', maxLength: 2000, format: 'uri' });
-    case 'lookup':
-    case 'user':
-      return nullable({ ...base, type: 'string', format: 'uuid' });
-    case 'file':
-      return nullable({
-        ...base,
-        type: 'array',
-        maxItems: field.maxFiles ?? 10,
-        items: {
-          type: 'object',
-          required: ['id', 'name', 'size'],
-          additionalProperties: false,
-          properties: {
-            id: { type: 'string', minLength: 1, maxLength: 200 },
-            name: { type: 'string', minLength: 1, maxLength: 255 },
-            size: { type: 'integer', minimum: 0 },
-            mime: { type: 'string', maxLength: 200 },
-          },
-        },
-        'x-file': { accept: field.accept, maxSizeMb: field.maxSizeMb ?? 10 },
-      });
-    case 'autonumber':
-      return nullable({ ...base, type: 'string', readOnly: true });
-    case 'formula':
-      return { ...base, readOnly: true };
-    case 'subtable':
-      return nullable({
-        ...base,
-        type: 'array',
-        maxItems: field.maxRows ?? 1000,
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            id: { type: 'string', maxLength: 100 },
-            ...Object.fromEntries(field.columns.filter((c) => !c.archived).map((c) => [c.key, fieldValueSchema(c)])),
-          },
-        },
-      });
-  }
+/**
+ * JSON Schema of one field's value, from its type file (null always allowed:
+ * it clears the value; requiredness is a rule). Titles in `lang`: the API
+ * documents Spanish, the Studio's forms draw the user's language.
+ */
+export function fieldValueSchema(field: ModuleField, lang: Locale = 'es'): JsonSchema {
+  return fieldTypeOf(field).schema(field, contexts[lang]);
 }
 
 /**
@@ -107,34 +26,26 @@ export function fieldValueSchema(field: ModuleField): JsonSchema {
  * active, client-writable fields only. Archived and computed fields are
  * refused by the validator with their own codes, so they are absent here.
  */
-export function buildInputSchema(definition: ModuleDefinition): JsonSchema {
+export function buildInputSchema(definition: ModuleDefinition, lang: Locale = 'es'): JsonSchema {
   const writable = definition.fields.filter((f) => !f.archived && !isComputed(f.type));
   return {
     type: 'object',
     additionalProperties: false,
-    properties: Object.fromEntries(writable.map((f) => [f.key, fieldValueSchema(f)])),
+    properties: Object.fromEntries(writable.map((f) => [f.key, fieldValueSchema(f, lang)])),
   };
 }
 
 /** The JSON Schema of a record as the API returns it: every active field plus the system fields. */
-export function buildRecordSchema(definition: ModuleDefinition): JsonSchema {
+export function buildRecordSchema(definition: ModuleDefinition, lang: Locale = 'es'): JsonSchema {
   const active = definition.fields.filter((f) => !f.archived);
-  const uuid = { type: 'string', format: 'uuid' };
-  const stamp = { type: 'string', format: 'date-time' };
+  const system = RECORD_SYSTEM_KEYS.map((key) => [key, SYSTEM_FIELDS[key] as SystemField] as const);
   return {
-    title: definition.names.singular.es,
+    title: definition.names.singular[lang],
     type: 'object',
     properties: {
-      id: uuid,
-      version: { type: 'integer', minimum: 1 },
-      createdAt: stamp,
-      createdBy: nullable(uuid),
-      updatedAt: stamp,
-      updatedBy: nullable(uuid),
-      owner: nullable(uuid),
-      assignee: nullable(uuid),
-      ...Object.fromEntries(active.map((f) => [f.key, fieldValueSchema(f)])),
+      ...Object.fromEntries(system.map(([key, facts]) => [key, facts.schema])),
+      ...Object.fromEntries(active.map((f) => [f.key, fieldValueSchema(f, lang)])),
     },
-    required: ['id', 'version', 'createdAt', 'updatedAt'],
+    required: system.filter(([, facts]) => !facts.nullable).map(([key]) => key),
   };
 }

@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type SchemaValidateFunction } from 'ajv';
 import type { DataValidateFunction } from 'ajv/dist/types';
 import addFormats from 'ajv-formats';
 import Decimal from 'decimal.js';
+import { PHONE_PATTERN } from '../fields/formatted-text';
 
 /** Digits a numeric(20, s) column holds before the point. */
 const INTEGER_DIGITS = 18;
@@ -89,13 +90,21 @@ const checkFiles: SchemaValidateFunction = function (rule: FileRule, data: unkno
   return errors.length === 0;
 };
 
-/** Phone numbers as agents type them: digits with spaces, dashes, dots, parentheses and an optional leading +. */
-export const PHONE_PATTERN = /^\+?[0-9][0-9 ().-]{4,24}$/;
+export { PHONE_PATTERN };
 
 /** The ajv instance every record validator is compiled with. */
 export function createRecordAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, useDefaults: false, coerceTypes: false });
   addFormats(ajv, ['date', 'date-time', 'email', 'uri', 'uuid']);
+  return addRecordKeywords(ajv);
+}
+
+/**
+ * What record schemas need beyond standard JSON Schema: the phone format,
+ * maxLength in characters, exact decimals and file rules. The Studio's form
+ * validator is extended with the same, so a form refuses what the server would.
+ */
+export function addRecordKeywords(ajv: Ajv): Ajv {
   ajv.addFormat('phone', PHONE_PATTERN);
   ajv.removeKeyword('maxLength');
   ajv.addKeyword({ keyword: 'maxLength', schemaType: 'number', compile: (limit: number) => compileMaxLength(limit), errors: true });

@@ -1,24 +1,9 @@
-import type { ModuleDefinition, ModuleField, SystemFieldKey } from '@crm/engine';
+import { SYSTEM_FIELD_KEYS, SYSTEM_FIELDS, type ModuleDefinition, type ModuleField, type SystemFieldKey } from '@crm/engine';
 
 /** System fields as the API names them → their columns in every module table. */
-export const SYSTEM_COLUMN: Readonly<Record<SystemFieldKey, string>> = {
-  id: 'id',
-  version: 'version',
-  createdAt: 'created_at',
-  createdBy: 'created_by',
-  updatedAt: 'updated_at',
-  updatedBy: 'updated_by',
-  owner: 'owner',
-  assignee: 'assignee',
-  deletedAt: 'deleted_at',
-};
+export const SYSTEM_COLUMN: Readonly<Record<SystemFieldKey, string>> = Object.fromEntries(SYSTEM_FIELD_KEYS.map((key) => [key, SYSTEM_FIELDS[key].column])) as Record<SystemFieldKey, string>;
 
-/** System fields every record carries in API answers (deletedAt only shows on deleted records). */
-export const RECORD_SYSTEM_KEYS = ['id', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'owner', 'assignee'] as const;
-
-/** System fields a client may send on a record write: who owns the record and who it is assigned to. */
-export const ASSIGNABLE_SYSTEM_KEYS = ['owner', 'assignee'] as const;
-export type AssignableSystemKey = (typeof ASSIGNABLE_SYSTEM_KEYS)[number];
+export { ASSIGNABLE_SYSTEM_KEYS, RECORD_SYSTEM_KEYS, type AssignableSystemKey } from '@crm/engine';
 
 interface FieldIndex {
   active: ModuleField[];

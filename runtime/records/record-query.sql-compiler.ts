@@ -1,4 +1,4 @@
-import type { CompiledCondition, CompiledFilter, CompiledQuery, CompiledSort, ModuleDefinition, ScalarValue, SystemFieldKey, ValueKind } from '@crm/engine';
+import { SYSTEM_FIELDS, type CompiledCondition, type CompiledFilter, type CompiledQuery, type CompiledSort, type ModuleDefinition, type ScalarValue, type SystemFieldKey, type ValueKind } from '@crm/engine';
 import { ident, table } from '../database/sql';
 import { activeField, activeFields, SYSTEM_COLUMN } from './record-fields';
 import { recordSelect, ROW } from './record-row.mapper';
@@ -45,18 +45,6 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const SYSTEM_SHAPE: Record<SystemFieldKey, string> = {
-  id: 'uuid',
-  version: 'integer',
-  createdAt: 'timestamptz',
-  createdBy: 'uuid',
-  updatedAt: 'timestamptz',
-  updatedBy: 'uuid',
-  owner: 'uuid',
-  assignee: 'uuid',
-  deletedAt: 'timestamptz',
-};
-
 interface Column {
   sql: string;
   /** Storage type of the column: text, bigint, integer, numeric, date, timestamptz, boolean, uuid, text[], jsonb. */
@@ -67,7 +55,7 @@ function column(definition: ModuleDefinition, key: string, system: boolean): Col
   if (system) {
     const name = SYSTEM_COLUMN[key as SystemFieldKey];
     if (!name) throw new Error(`Unknown system field "${key}"`);
-    return { sql: `${ROW}.${name}`, shape: SYSTEM_SHAPE[key as SystemFieldKey] };
+    return { sql: `${ROW}.${name}`, shape: SYSTEM_FIELDS[key as SystemFieldKey].shape };
   }
   const field = activeField(definition, key);
   if (!field) throw new Error(`No active field "${key}" in ${definition.key}`);

@@ -1,25 +1,15 @@
-import type { ModuleDefinition, ModuleField, RecordValues } from '@crm/engine';
+import { SYSTEM_FIELD_KEYS, SYSTEM_FIELDS, type ModuleDefinition, type ModuleField, type RecordValues, type SystemFieldKey, type SystemRecordValues } from '@crm/engine';
 import { ident } from '../database/sql';
 import { activeFields } from './record-fields';
 import { fromColumn, storageShape } from './record-value.codec';
 
 /** A record as the API answers it: its system fields beside its field keys. */
-export type ApiRecord = RecordValues & {
-  id: string;
-  version: number;
-  createdAt: string;
-  createdBy: string | null;
-  updatedAt: string;
-  updatedBy: string | null;
-  owner: string | null;
-  assignee: string | null;
-  deletedAt?: string;
-};
+export type ApiRecord = RecordValues & SystemRecordValues;
 
 /** Alias of the module table in every statement of the record API. */
 export const ROW = 'r';
 
-const SYSTEM_SELECT = ['id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'owner', 'assignee', 'deleted_at'].map((c) => `${ROW}.${c}`).join(', ');
+const SYSTEM_SELECT = SYSTEM_FIELD_KEYS.map((key) => `${ROW}.${SYSTEM_FIELDS[key].column}`).join(', ');
 
 /** The SELECT expression of a field's column: dates leave Postgres as text, so no time zone can shift them. */
 export function fieldSelect(field: ModuleField, alias = ROW): string {
@@ -44,21 +34,24 @@ export function recordSelect(definition: ModuleDefinition, fields: readonly Modu
 
 const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
 
+/** A system column as pg returns it → its API value, by how it is stored. */
+const SYSTEM_VALUE: Record<(typeof SYSTEM_FIELDS)[SystemFieldKey]['shape'], (raw: unknown) => unknown> = {
+  uuid: (raw) => raw ?? null,
+  integer: (raw) => Number(raw),
+  timestamptz: (raw) => (raw === null || raw === undefined ? null : iso(raw)),
+};
+
+const SYSTEM_READ = SYSTEM_FIELD_KEYS.map((key) => ({ key, column: SYSTEM_FIELDS[key].column, always: SYSTEM_FIELDS[key].always, read: SYSTEM_VALUE[SYSTEM_FIELDS[key].shape] }));
+
 /** A row selected with `recordSelect` → the API record. */
 export function rowToRecord(row: Record<string, unknown>, fields: readonly ModuleField[]): ApiRecord {
-  const record: ApiRecord = {
-    id: row.id as string,
-    version: Number(row.version),
-    createdAt: iso(row.created_at),
-    createdBy: (row.created_by as string | null) ?? null,
-    updatedAt: iso(row.updated_at),
-    updatedBy: (row.updated_by as string | null) ?? null,
-    owner: (row.owner as string | null) ?? null,
-    assignee: (row.assignee as string | null) ?? null,
-  };
-  if (row.deleted_at !== null && row.deleted_at !== undefined) record.deletedAt = iso(row.deleted_at);
+  const record: Record<string, unknown> = {};
+  for (const system of SYSTEM_READ) {
+    const raw = row[system.column];
+    if (system.always || (raw !== null && raw !== undefined)) record[system.key] = system.read(raw);
+  }
   for (const field of fields) record[field.key] = fromColumn(field, row[field.key]);
-  return record;
+  return record as ApiRecord;
 }
 
 /** The field values of a record, without its system fields. */

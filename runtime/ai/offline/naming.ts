@@ -1,12 +1,12 @@
-import type { LocalizedText, ModuleNames } from '@crm/engine';
+import { SYSTEM_COLUMN_NAMES, type LocalizedText, type ModuleNames } from '@crm/engine';
 import { fold } from './span';
 import { capitalize, toEnglish, toSpanish } from './translate';
 import { CONNECTORS } from './vocabulary';
 
 export type Language = 'es' | 'en';
 
-/** Column names every module table already has (runtime/modules/module-table.ddl.ts): a field may not take them. */
-const RESERVED = new Set(['id', 'version', 'owner', 'assignee', 'created_at', 'created_by', 'updated_at', 'updated_by', 'deleted_at']);
+/** Column names every module table already has: a field may not take them. */
+const RESERVED = new Set(SYSTEM_COLUMN_NAMES);
 const MAX_KEY = 63;
 
 /**

@@ -1,19 +1,12 @@
 import type { ModuleDefinition } from '../../../engine/definition/module-definition.types';
+import type { SystemRecordValues } from '../../../engine/definition/system-columns';
 import type { FilterNode, QueryInput, SortInput } from '../../../engine/query/query.types';
 
 export type { ModuleDefinition, FilterNode, SortInput };
 export type { ModuleField, ModuleSection, PicklistOption, SubtableField, LookupField, SelectField, FileField } from '../../../engine/definition/module-definition.types';
 
-/** A record as the API answers it: system fields beside the field keys. */
-export interface ApiRecord {
-  id: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string | null;
-  updatedBy: string | null;
-  owner: string | null;
-  assignee: string | null;
+/** A record as the API answers it: the engine's system fields beside the field keys. */
+export interface ApiRecord extends SystemRecordValues {
   [field: string]: unknown;
 }
 

@@ -1,3 +1,4 @@
+import { valueKind } from '../../../engine/definition/field-type.registry';
 import type { FieldConditions, JsonLogic, ModuleField } from '../../../engine/definition/module-definition.types';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/es';
@@ -87,11 +88,9 @@ function defaultValue(field: ModuleField | undefined): RuleValue {
   return '';
 }
 
-const NUMERIC = new Set(['integer', 'decimal', 'currency', 'percent']);
-
 /** Typed as the field stores it: numbers stay numbers, so `==` compares like the record does. */
 function typed(field: ModuleField | undefined, text: string): RuleValue {
-  if (field && NUMERIC.has(field.type) && text.trim() !== '' && !Number.isNaN(Number(text))) return Number(text);
+  if (field && valueKind(field) === 'number' && text.trim() !== '' && !Number.isNaN(Number(text))) return Number(text);
   return text;
 }
 

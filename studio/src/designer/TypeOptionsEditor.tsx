@@ -1,5 +1,8 @@
-import { useState } from 'react';
-import { FORMULA_RESULT_TYPES, type FormulaResultType, type JsonLogic, type ModuleDefinition, type ModuleField } from '../../../engine/definition/module-definition.types';
+import { Fragment, useState, type ReactNode } from 'react';
+import { fieldTypeOf } from '../../../engine/definition/field-type.registry';
+import type { DesignerOption } from '../../../engine/fields/field-type';
+import { FORMULA_RESULT_TYPES, type FormulaResultType, type JsonLogic, type ModuleDefinition, type ModuleField, type PicklistOption } from '../../../engine/definition/module-definition.types';
+import type { MessageKey } from '../i18n/es';
 import { useI18n } from '../i18n/i18n';
 import { typeName } from './diff-words';
 import { numberOrUndefined, withMember } from './field-members';
@@ -20,6 +23,8 @@ interface Props {
 export function TypeOptionsEditor({ field, stored, modules, onChange }: Props) {
   const { t, l } = useI18n();
   const member = (name: string, value: unknown) => onChange(withMember(field, name, value));
+  // Required members keep what was typed, even an empty prefix or a `false` formula, for the validator to judge.
+  const set = (name: string, value: unknown) => onChange({ ...field, [name]: value } as ModuleField);
   const number = (name: string, label: string, value: number | undefined, extra: { min?: number; max?: number } = {}) => (
     <label key={name}>
       {label}
@@ -40,52 +45,26 @@ export function TypeOptionsEditor({ field, stored, modules, onChange }: Props) {
     </label>
   );
 
-  switch (field.type) {
-    case 'text':
-    case 'longText':
-      return <div className="type-options">{number('maxLength', t('field.maxLength'), field.maxLength, { min: 1 })}</div>;
-    case 'integer':
-      return (
-        <div className="type-options">
-          {number('min', t('field.min'), field.min)}
-          {number('max', t('field.max'), field.max)}
-        </div>
-      );
-    case 'decimal':
-    case 'percent':
-      return (
-        <div className="type-options">
-          {number('scale', t('field.scale'), field.scale, { min: 0, max: 10 })}
-          {number('min', t('field.min'), field.min)}
-          {number('max', t('field.max'), field.max)}
-        </div>
-      );
-    case 'currency':
-      return (
-        <div className="type-options">
-          {currencySelect(field.currency, true)}
-          {number('scale', t('field.scale'), field.scale, { min: 0, max: 10 })}
-          {number('min', t('field.min'), field.min)}
-          {number('max', t('field.max'), field.max)}
-        </div>
-      );
-    case 'select':
-    case 'multiSelect': {
-      const storedKeys = new Set(stored && 'options' in stored ? stored.options.map((o) => o.key) : []);
-      return (
-        <div className="type-options wide">
-          <PicklistEditor options={field.options} storedKeys={storedKeys} onChange={(options) => onChange({ ...field, options })} />
-          {field.type === 'multiSelect' && number('maxItems', t('field.maxItems'), field.maxItems, { min: 1 })}
-        </div>
-      );
-    }
-    case 'lookup':
-      return (
-        <div className="type-options">
-          <label>
+  const shown = fieldTypeOf(field).designer.options.filter((option) => !option.when || option.when(field));
+  if (shown.length === 0) return null;
+  const members = field as unknown as Record<string, unknown>;
+  const control = (option: DesignerOption): ReactNode => {
+    const value = members[option.key];
+    switch (option.input) {
+      case 'number':
+        return number(option.key, t(`field.${option.key}` as MessageKey), value as number | undefined, option);
+      case 'currency':
+        return <Fragment key={option.key}>{currencySelect(value as string | undefined, option.required === true)}</Fragment>;
+      case 'options': {
+        const storedKeys = new Set(stored && 'options' in stored ? stored.options.map((o) => o.key) : []);
+        return <PicklistEditor key={option.key} options={value as PicklistOption[]} storedKeys={storedKeys} onChange={(options) => set('options', options)} />;
+      }
+      case 'module':
+        return (
+          <label key={option.key}>
             {t('field.target')}
-            <select name="target" value={field.target} onChange={(e) => onChange({ ...field, target: e.target.value })}>
-              {!modules.some((m) => m.key === field.target) && <option value={field.target}>{field.target}</option>}
+            <select name="target" value={String(value)} onChange={(e) => set('target', e.target.value)}>
+              {!modules.some((m) => m.key === value) && <option value={String(value)}>{String(value)}</option>}
               {modules.map((m) => (
                 <option key={m.key} value={m.key}>
                   {l(m.names.plural)}
@@ -93,46 +72,38 @@ export function TypeOptionsEditor({ field, stored, modules, onChange }: Props) {
               ))}
             </select>
           </label>
-        </div>
-      );
-    case 'file':
-      return (
-        <div className="type-options">
-          <label>
+        );
+      case 'extensions':
+        return (
+          <label key={option.key}>
             {t('field.accept')}
             <input
               name="accept"
-              defaultValue={field.accept.join(', ')}
+              defaultValue={(value as string[]).join(', ')}
               onBlur={(e) => {
                 const accept = e.target.value
                   .split(',')
                   .map((x) => x.trim().replace(/^\./, '').toLowerCase())
                   .filter(Boolean);
-                if (accept.length) onChange({ ...field, accept: [...new Set(accept)] });
+                if (accept.length) set('accept', [...new Set(accept)]);
               }}
             />
           </label>
-          {number('maxSizeMb', t('field.maxSizeMb'), field.maxSizeMb, { min: 1, max: 1024 })}
-          {number('maxFiles', t('field.maxFiles'), field.maxFiles, { min: 1, max: 100 })}
-        </div>
-      );
-    case 'autonumber':
-      return (
-        <div className="type-options">
-          <label>
-            {t('field.prefix')}
-            <input name="prefix" value={field.prefix} onChange={(e) => onChange({ ...field, prefix: e.target.value })} />
+        );
+      case 'text':
+        return (
+          <label key={option.key}>
+            {t(`field.${option.key}` as MessageKey)}
+            <input name={option.key} value={String(value ?? '')} onChange={(e) => set(option.key, e.target.value)} />
           </label>
-          {number('start', t('field.start'), field.start, { min: 0 })}
-        </div>
-      );
-    case 'formula':
-      return (
-        <div className="type-options wide">
-          <FormulaInput key={field.key} formula={field.formula} onChange={(formula) => onChange({ ...field, formula })} />
-          <label>
+        );
+      case 'logic':
+        return <FormulaInput key={`${field.key}-${option.key}`} formula={value as JsonLogic} onChange={(formula) => set(option.key, formula)} />;
+      case 'resultType':
+        return (
+          <label key={option.key}>
             {t('field.resultType')}
-            <select name="resultType" value={field.resultType} onChange={(e) => onChange({ ...field, resultType: e.target.value as FormulaResultType })}>
+            <select name="resultType" value={String(value)} onChange={(e) => set('resultType', e.target.value as FormulaResultType)}>
               {FORMULA_RESULT_TYPES.map((type) => (
                 <option key={type} value={type}>
                   {typeName(t, type)}
@@ -140,20 +111,16 @@ export function TypeOptionsEditor({ field, stored, modules, onChange }: Props) {
               ))}
             </select>
           </label>
-          {['decimal', 'currency', 'percent'].includes(field.resultType) && number('scale', t('field.scale'), field.scale, { min: 0, max: 10 })}
-          {field.resultType === 'currency' && currencySelect(field.currency, false)}
-        </div>
-      );
-    case 'subtable':
-      return (
-        <div className="type-options wide">
-          <SubtableColumnsEditor field={field} stored={stored?.type === 'subtable' ? stored : undefined} modules={modules} onChange={onChange} />
-          {number('maxRows', t('field.maxRows'), field.maxRows, { min: 1, max: 10000 })}
-        </div>
-      );
-    default:
-      return null;
-  }
+        );
+      case 'columns':
+        return field.type === 'subtable' ? (
+          <SubtableColumnsEditor key={option.key} field={field} stored={stored?.type === 'subtable' ? stored : undefined} modules={modules} onChange={onChange} />
+        ) : null;
+    }
+  };
+  // Lists, formulas and columns need the width of the editor.
+  const wide = shown.some((option) => option.input === 'options' || option.input === 'logic' || option.input === 'columns');
+  return <div className={wide ? 'type-options wide' : 'type-options'}>{shown.map(control)}</div>;
 }
 
 /** A formula is JsonLogic: edited as text, taken only once it parses. */

@@ -1,33 +1,13 @@
-import type { FieldType, ModuleField, SubtableColumn } from '../../../engine/definition/module-definition.types';
+import { fieldTypeOf, isComputed } from '../../../engine/definition/field-type.registry';
+import type { FieldType, ModuleField } from '../../../engine/definition/module-definition.types';
 import type { Localized } from '../i18n/i18n';
 
 /** Members every field type accepts; the rest are type-specific and the meta-schema refuses them on other types. */
 const COMMON = ['key', 'type', 'label', 'help', 'required', 'unique', 'searchable', 'filterable', 'readOnly', 'locked', 'archived', 'conditions'] as const;
 
-/** The type-specific members a new field of `type` starts with, so it validates at once. */
+/** The type-specific members a new field of `type` starts with (its type file's defaults), so it validates at once. */
 function typeDefaults(type: FieldType, modules: string[]): Record<string, unknown> {
-  switch (type) {
-    case 'decimal':
-    case 'percent':
-      return { scale: 2 };
-    case 'currency':
-      return { currency: 'COP', scale: 2 };
-    case 'select':
-    case 'multiSelect':
-      return { options: [{ key: 'opcion_1', label: { es: 'Opción 1', en: 'Option 1' } }] };
-    case 'lookup':
-      return { target: modules[0] ?? 'contactos' };
-    case 'file':
-      return { accept: ['pdf', 'jpg', 'png'], maxSizeMb: 10 };
-    case 'autonumber':
-      return { prefix: 'REG-{{seq 6}}' };
-    case 'formula':
-      return { formula: 0, resultType: 'decimal', scale: 2 };
-    case 'subtable':
-      return { columns: [{ key: 'descripcion', type: 'text', label: { es: 'Descripción', en: 'Description' } } satisfies SubtableColumn] };
-    default:
-      return {};
-  }
+  return fieldTypeOf(type).designer.defaults({ modules });
 }
 
 export function newField(key: string, type: FieldType, label: Localized, modules: string[]): ModuleField {
@@ -37,13 +17,15 @@ export function newField(key: string, type: FieldType, label: Localized, modules
 /**
  * The same field as another type: key, label, flags and conditions stay;
  * options of the old type go (the meta-schema allows only the new type's).
- * A picklist keeps its options when it becomes the other kind of picklist.
+ * A picklist keeps its options when it becomes another type that has them.
  */
 export function changeType(field: ModuleField, type: FieldType, modules: string[]): ModuleField {
   const kept: Record<string, unknown> = {};
   for (const member of COMMON) if (field[member] !== undefined) kept[member] = field[member];
   const next = { ...kept, ...typeDefaults(type, modules), type } as ModuleField;
-  if ((type === 'select' || type === 'multiSelect') && 'options' in field) (next as { options: unknown }).options = field.options;
-  if (type === 'autonumber' || type === 'formula') delete (next as { required?: boolean }).required;
+  const takesOptions = fieldTypeOf(type).designer.options.some((o) => o.key === 'options');
+  if (takesOptions && 'options' in field) (next as { options: unknown }).options = field.options;
+  // Nobody fills in a computed value.
+  if (isComputed(type)) delete (next as { required?: boolean }).required;
   return next;
 }

@@ -1,8 +1,9 @@
 import Form from '@rjsf/core';
 import type { ErrorSchema, ErrorTransformer, RJSFValidationError } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
+import { customizeValidator } from '@rjsf/validator-ajv8';
 import { useMemo } from 'react';
 import { fieldStates } from '../../../engine/rules/field-state.evaluator';
+import { addRecordKeywords } from '../../../engine/validation/record.ajv';
 import type { ModuleDefinition } from '../api/types';
 import { useModules } from '../app/modules.context';
 import { useI18n } from '../i18n/i18n';
@@ -28,12 +29,16 @@ interface Props {
 const MESSAGE_BY_RULE: Record<string, MessageKey> = {
   required: 'validation.required',
   format: 'validation.format',
-  pattern: 'validation.number',
+  pattern: 'validation.format',
+  'x-decimal': 'validation.number',
   type: 'validation.invalid',
   maxLength: 'validation.tooLong',
   minimum: 'validation.range',
   maximum: 'validation.range',
 };
+
+/** The form checks values with the server's own keywords (exact decimals, phone format, lengths in characters). */
+const validator = customizeValidator({ extenderFn: addRecordKeywords });
 
 /**
  * R2: the form of any module, generated from its definition. The engine's

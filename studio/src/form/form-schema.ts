@@ -1,16 +1,18 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { fieldTypeOf, isComputed } from '../../../engine/definition/field-type.registry';
 import type { FieldState } from '../../../engine/rules/field-state.evaluator';
+import { fieldValueSchema } from '../../../engine/validation/record-schema.builder';
 import type { ModuleDefinition, ModuleField } from '../api/types';
 import { activeFields } from '../definition/field-display';
 import type { Lang } from '../i18n/i18n';
 
 type Schema = RJSFSchema;
 
-
 /**
  * The JSON Schema and UI schema react-jsonschema-form draws for one state of a
- * record: only visible fields, `required` from the live field states, widgets
- * by field type. Recomputed on every change so rules apply as the agent types.
+ * record. Each field's schema is the engine's (the one the server validates
+ * with); the form adds only what the live rules decide (visible fields,
+ * `required`) and UI hints: which widget draws each type, in the user's language.
  */
 export function buildFormSchema(definition: ModuleDefinition, states: Record<string, FieldState>, lang: Lang, isNew: boolean): { schema: Schema; uiSchema: UiSchema } {
   const properties: Record<string, Schema> = {};
@@ -20,91 +22,57 @@ export function buildFormSchema(definition: ModuleDefinition, states: Record<str
     const state = states[field.key];
     if (!state?.visible) continue;
     // Computed values exist only after the first save.
-    if (isNew && (field.type === 'autonumber' || field.type === 'formula')) continue;
-    properties[field.key] = fieldSchema(field, lang);
+    if (isNew && isComputed(field.type)) continue;
+    properties[field.key] = formFieldSchema(field, lang);
     uiSchema[field.key] = fieldUi(field, lang, state.readOnly);
     if (state.required) required.push(field.key);
   }
   return { schema: { type: 'object', properties, required }, uiSchema };
 }
 
-function fieldSchema(field: ModuleField, lang: Lang): Schema {
-  const base: Schema = { title: field.label[lang], ...(field.help && { description: field.help[lang] }) };
-  switch (field.type) {
-    case 'text':
-      return { ...base, type: 'string', maxLength: field.maxLength ?? 255, ...(field.pattern && { pattern: field.pattern }) };
-    case 'longText':
-      return { ...base, type: 'string', ...(field.maxLength && { maxLength: field.maxLength }) };
-    case 'integer':
-      return { ...base, type: 'integer', ...(field.min !== undefined && { minimum: field.min }), ...(field.max !== undefined && { maximum: field.max }) };
-    // Amounts stay decimal strings in the form, as the API sends them, so money is never rounded by floats.
-    case 'decimal':
-    case 'currency':
-    case 'percent':
-      return { ...base, type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' };
-    case 'date':
-      return { ...base, type: 'string', format: 'date' };
-    case 'datetime':
-      return { ...base, type: 'string', format: 'date-time' };
-    case 'boolean':
-      return { ...base, type: 'boolean' };
-    case 'select':
-      return { ...base, type: 'string', enum: field.options.filter((o) => !o.archived).map((o) => o.key) };
-    case 'multiSelect':
-      return { ...base, type: 'array', uniqueItems: true, items: { type: 'string', enum: field.options.filter((o) => !o.archived).map((o) => o.key) } };
-    case 'email':
-      return { ...base, type: 'string', format: 'email' };
-    case 'subtable':
-      return {
-        ...base,
-        type: 'array',
-        ...(field.maxRows && { maxItems: field.maxRows }),
-        items: {
-          type: 'object',
-          properties: Object.fromEntries(field.columns.filter((c) => !c.archived && c.type !== 'formula').map((c) => [c.key, fieldSchema(c, lang)])),
-          required: field.columns.filter((c) => !c.archived && c.required).map((c) => c.key),
-        },
-      };
-    case 'autonumber':
-    case 'formula':
-      return { ...base, readOnly: true };
-    // Items are the server's file references; FileWidget builds them, the server checks them.
-    case 'file':
-      return { ...base, type: 'array', maxItems: field.maxFiles ?? 10, items: { type: 'object' } };
-    default:
-      return { ...base, type: 'string' };
-  }
+/** The engine's schema; sub-table rows also say which columns must be filled (a rule the server checks per row). */
+function formFieldSchema(field: ModuleField, lang: Lang): Schema {
+  const schema = fieldValueSchema(field, lang) as Schema;
+  if (field.type !== 'subtable') return schema;
+  const items = schema.items as Schema;
+  return { ...schema, items: { ...items, required: field.columns.filter((c) => !c.archived && c.required).map((c) => c.key) } };
 }
+
+const choices = (field: ModuleField, lang: Lang) =>
+  'options' in field ? field.options.filter((o) => !o.archived).map((o) => ({ value: o.key, label: o.label[lang] })) : [];
 
 function fieldUi(field: ModuleField, lang: Lang, readOnly: boolean): UiSchema {
   const ui: UiSchema = readOnly ? { 'ui:readonly': true } : {};
-  switch (field.type) {
-    case 'longText':
+  switch (fieldTypeOf(field).form.widget) {
+    case 'text':
+      return ui;
+    case 'textarea':
       return { ...ui, 'ui:widget': 'textarea' };
+    // Amounts stay decimal strings in the form, as the API sends them, so money is never rounded by floats.
     case 'decimal':
-    case 'currency':
-    case 'percent':
-      return { ...ui, 'ui:widget': 'decimal', 'ui:options': { fieldType: field.type, currency: field.type === 'currency' ? field.currency : undefined } };
-    case 'select':
-      return { ...ui, 'ui:widget': 'picklist', 'ui:options': { choices: field.options.filter((o) => !o.archived).map((o) => ({ value: o.key, label: o.label[lang] })) } };
-    case 'multiSelect':
-      return { ...ui, 'ui:widget': 'multiPicklist', 'ui:options': { choices: field.options.filter((o) => !o.archived).map((o) => ({ value: o.key, label: o.label[lang] })) } };
+      return { ...ui, 'ui:field': 'StringField', 'ui:widget': 'decimal', 'ui:options': { amountField: field } };
+    case 'picklist':
+      return { ...ui, 'ui:widget': 'picklist', 'ui:options': { choices: choices(field, lang) } };
+    case 'multiPicklist':
+      return { ...ui, 'ui:widget': 'multiPicklist', 'ui:options': { choices: choices(field, lang) } };
     case 'lookup':
-      return { ...ui, 'ui:widget': 'lookup', 'ui:options': { target: field.target } };
-    case 'autonumber':
-    case 'formula':
-      return { 'ui:field': 'computed', 'ui:options': { computedField: field } };
+      return { ...ui, 'ui:widget': 'lookup', 'ui:options': { target: 'target' in field ? field.target : undefined } };
     case 'user':
       return { ...ui, 'ui:widget': 'user' };
-    case 'file':
+    case 'computed':
+      return { 'ui:field': 'computed', 'ui:options': { computedField: field } };
+    case 'files':
       return { ...ui, 'ui:field': 'files', 'ui:options': { fileField: field } };
-    case 'subtable':
+    case 'rows':
       return {
         ...ui,
         'ui:options': { orderable: false },
-        items: Object.fromEntries(field.columns.filter((c) => !c.archived && c.type !== 'formula').map((c) => [c.key, fieldUi(c, lang, readOnly || c.readOnly === true)])),
+        items: {
+          // Row ids are the server's: they keep a row's history, nobody types them.
+          id: { 'ui:widget': 'hidden' },
+          ...(field.type === 'subtable' &&
+            Object.fromEntries(field.columns.filter((c) => !c.archived).map((c) => [c.key, fieldUi(c, lang, readOnly || c.readOnly === true)]))),
+        },
       };
-    default:
-      return ui;
   }
 }

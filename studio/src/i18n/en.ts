@@ -107,7 +107,6 @@ export const en: Record<MessageKey, string> = {
 
   'value.yes': 'Yes',
   'value.no': 'No',
-  'value.rows': '{count} rows',
   'value.none': '—',
   'value.choose': 'Choose…',
 

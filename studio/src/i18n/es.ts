@@ -110,7 +110,6 @@ export const es = {
 
   'value.yes': 'Sí',
   'value.no': 'No',
-  'value.rows': '{count} filas',
   'value.none': '—',
   'value.choose': 'Elija…',
 

@@ -1,3 +1,4 @@
+import { valueKind } from '../../../engine/definition/field-type.registry';
 import type { ApiRecord, ModuleDefinition, ModuleField } from '../api/types';
 import { displayValue } from '../definition/field-display';
 import type { Lang } from '../i18n/i18n';
@@ -37,7 +38,7 @@ export async function downloadExcel(definition: ModuleDefinition, fields: Module
 /** Numbers stay numbers so the sheet can sum them; everything else as the table shows it. */
 function cellValue(field: ModuleField, value: unknown, lang: Lang): string | number | null {
   if (value === null || value === undefined) return null;
-  if (['integer', 'decimal', 'currency', 'percent'].includes(field.type)) {
+  if (valueKind(field) === 'number') {
     const n = Number(value);
     return Number.isNaN(n) ? String(value) : n;
   }

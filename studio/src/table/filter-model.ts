@@ -1,4 +1,4 @@
-import type { FilterOperator } from '../../../engine/definition/field-type.registry';
+import { operatorsFor, valueKind, type FilterOperator } from '../../../engine/definition/field-type.registry';
 import type { FilterNode, ModuleDefinition } from '../api/types';
 import { activeFields } from '../definition/field-display';
 
@@ -47,7 +47,7 @@ export function draftToFilter(draft: FilterDraft): FilterNode | undefined {
 export function searchFilter(definition: ModuleDefinition, text: string): FilterNode | undefined {
   const q = text.trim();
   if (!q) return undefined;
-  const fields = activeFields(definition).filter((f) => f.searchable && ['text', 'longText', 'email', 'phone', 'url', 'autonumber'].includes(f.type));
+  const fields = activeFields(definition).filter((f) => f.searchable && valueKind(f) === 'string' && operatorsFor(f).includes('contains'));
   if (fields.length === 0) return undefined;
   return { or: fields.map((f) => ({ field: f.key, op: 'contains' as const, value: q })) };
 }

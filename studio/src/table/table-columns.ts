@@ -1,9 +1,13 @@
+import { fieldTypeOf } from '../../../engine/definition/field-type.registry';
 import type { ModuleDefinition, ModuleField } from '../api/types';
 import { activeFields } from '../definition/field-display';
 
-/** Columns a table can show: scalar fields (sub-tables and long texts only in the form). */
+/** Types a form draws as a block (rows, long text, attachments): too big for a table cell. */
+const BLOCK_WIDGETS = new Set(['rows', 'textarea', 'files']);
+
+/** Columns a table can show: fields whose value fits a cell (sub-tables, long texts and files only in the form). */
 export function columnCandidates(definition: ModuleDefinition): ModuleField[] {
-  return activeFields(definition).filter((f) => f.type !== 'subtable' && f.type !== 'longText' && f.type !== 'file');
+  return activeFields(definition).filter((f) => !BLOCK_WIDGETS.has(fieldTypeOf(f).form.widget));
 }
 
 const storageKey = (module: string) => `crm.columns.${module}`;

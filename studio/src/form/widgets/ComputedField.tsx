@@ -11,16 +11,11 @@ import type { StudioFormContext } from '../form-context';
 export function ComputedField({ fieldPathId, formData, uiSchema, registry }: FieldProps) {
   const context = registry.formContext as StudioFormContext;
   const field = uiSchema?.['ui:options']?.computedField as ModuleField;
-  const shown = displayValue(field.type === 'formula' ? formulaAsField(field) : field, formData, context.lang);
+  // The field's type file formats a formula like its result (a currency formula as money…).
+  const shown = displayValue(field, formData, context.lang);
   return (
     <output id={fieldPathId.$id} className="computed">
       {shown || '—'}
     </output>
   );
-}
-
-/** A formula displays like the type of its result (a currency formula as money…). */
-function formulaAsField(field: ModuleField): ModuleField {
-  if (field.type !== 'formula') return field;
-  return { ...field, type: field.resultType, currency: field.currency ?? 'COP' } as unknown as ModuleField;
 }

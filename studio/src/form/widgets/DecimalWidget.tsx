@@ -1,20 +1,19 @@
 import type { WidgetProps } from '@rjsf/utils';
 import { useState } from 'react';
+import { fieldTypeOf } from '../../../../engine/definition/field-type.registry';
+import type { ModuleField } from '../../api/types';
+import type { StudioFormContext } from '../form-context';
 
 /**
- * "1.234.567,50", "1,234,567.50" or "1234567.5" → "1234567.50"-style decimal
- * strings the API stores exactly. With both marks the last one is the decimal
- * mark; a mark repeated is a thousands separator; a single one is decimal.
+ * The amount as the form holds it: what the field's type reads from the text
+ * ("1.234.567,50", "1,234,567.50", "$ 1234,5" → "1234567.50"-style decimal
+ * strings the API stores exactly), in the agent's language. Text it cannot
+ * read stays as typed, so the form's validator says what is wrong with it.
  */
-export function normaliseDecimal(raw: string): string | undefined {
-  const text = raw.trim().replace(/[\s$%]/g, '');
-  if (!text) return undefined;
-  const commas = (text.match(/,/g) ?? []).length;
-  const dots = (text.match(/\./g) ?? []).length;
-  if (commas && dots) return text.lastIndexOf(',') > text.lastIndexOf('.') ? text.replace(/\./g, '').replace(',', '.') : text.replace(/,/g, '');
-  if (commas > 1) return text.replace(/,/g, '');
-  if (dots > 1) return text.replace(/\./g, '');
-  return text.replace(',', '.');
+export function amountValue(field: ModuleField, text: string, lang: StudioFormContext['lang']): string | undefined {
+  const read = fieldTypeOf(field).parse(field, text, lang);
+  if (!read.ok) return text.trim();
+  return read.value === null ? undefined : String(read.value);
 }
 
 /**
@@ -22,11 +21,13 @@ export function normaliseDecimal(raw: string): string | undefined {
  * convention; the currency code or % sits beside the box. While the box has
  * the focus it shows what was typed; the form holds the normalised value.
  */
-export function DecimalWidget({ id, value, onChange, onBlur, onFocus, disabled, readonly, required, options }: WidgetProps) {
+export function DecimalWidget({ id, value, onChange, onBlur, onFocus, disabled, readonly, required, options, registry }: WidgetProps) {
   const [typing, setTyping] = useState<string | null>(null);
-  const suffix = options.fieldType === 'percent' ? '%' : options.fieldType === 'currency' ? String(options.currency ?? '') : '';
+  const field = options.amountField as ModuleField;
+  const lang = (registry.formContext as StudioFormContext).lang;
+  const suffix = field.type === 'percent' ? '%' : field.type === 'currency' ? field.currency : '';
   return (
-    <span className={`amount amount-${String(options.fieldType)}`}>
+    <span className={`amount amount-${field.type}`}>
       <input
         id={id}
         name={id}
@@ -38,7 +39,7 @@ export function DecimalWidget({ id, value, onChange, onBlur, onFocus, disabled, 
         readOnly={readonly}
         onChange={(e) => {
           setTyping(e.target.value);
-          onChange(normaliseDecimal(e.target.value));
+          onChange(amountValue(field, e.target.value, lang));
         }}
         onBlur={(e) => {
           setTyping(null);
