@@ -7,8 +7,13 @@ export function sequenceName(module: string, field: string): string {
   return indexName(module, field, 'seq');
 }
 
+/** The storage name of a module table's index on one column. */
+export function moduleIndexName(module: string, column: string, kind: IndexKind): string {
+  return indexName(module, column, INDEX_SUFFIX[kind]);
+}
+
 export function createIndexSql(schema: string, module: string, column: string, kind: IndexKind): string {
-  const name = ident(indexName(module, column, INDEX_SUFFIX[kind]));
+  const name = ident(moduleIndexName(module, column, kind));
   const target = table(schema, module);
   switch (kind) {
     case 'trigram':
@@ -27,7 +32,7 @@ export function createIndexSql(schema: string, module: string, column: string, k
 }
 
 export function dropIndexSql(schema: string, module: string, column: string, kind: IndexKind): string {
-  return `DROP INDEX IF EXISTS ${ident(schema)}.${ident(indexName(module, column, INDEX_SUFFIX[kind]))}`;
+  return `DROP INDEX IF EXISTS ${ident(schema)}.${ident(moduleIndexName(module, column, kind))}`;
 }
 
 /**
