@@ -25,6 +25,8 @@ export * from './diff/diff.types';
 export * from './diff/deep-equal';
 export * from './diff/definition.differ';
 export * from './diff/storage.planner';
+export * from './diff/module-change.planner';
+export * from './diff/system-columns';
 export * from './query/query.types';
 export * from './query/query.compiler';
 export * from './query/cursor.codec';

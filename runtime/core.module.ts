@@ -8,6 +8,7 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime.config';
 import { ModuleDefinitionsService } from './modules/module-definitions.service';
 import { OperationsService } from './operations/operations.service';
 import { PluginRegistry } from './plugins/plugin.registry';
+import { RecordAuditRepository } from './records/record-audit.repository';
 
 /** What every feature module may inject: configuration, the database, operations, module definitions, plugins, sessions. */
 @Global()
@@ -18,6 +19,8 @@ export class CoreModule {
       { provide: RUNTIME_CONFIG, useValue: config },
       { provide: DataSource, useValue: dataSource },
       PluginRegistry,
+      // Module changes write the records' history through the records' own audit writer.
+      RecordAuditRepository,
       ModuleDefinitionsService,
       OperationsService,
       SettingsStore,

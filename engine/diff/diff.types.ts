@@ -1,3 +1,4 @@
+import type { SystemColumn } from './system-columns';
 import type { FieldConditions, FieldType, LocalizedText, ModuleDefinition, ModuleField, PicklistOption, ValidationRule } from '../definition/module-definition.types';
 
 /** Module-level parts a diff may change (the key and the version never travel in a diff). */
@@ -24,10 +25,18 @@ export type DiffOperation =
 export type DiffOperationKind = DiffOperation['op'];
 
 export type Safety = 'safe' | 'needsDataCheck';
-export type IndexKind = 'btree' | 'trigram' | 'unique';
+/** `recent` is the recent-first index of a system column (see RECENT_FIRST_COLUMNS); fields never ask for it. */
+export type IndexKind = 'btree' | 'trigram' | 'unique' | 'recent';
 
-/** One step of storage work a diff needs, in the order it must run. */
+/**
+ * One step of storage work a diff needs, in the order it must run. Each step is
+ * at most one statement: what an admin reviews is what the apply executes.
+ */
 export type StorageStep = { safety: Safety; description: LocalizedText } & (
+  /** A new module's table with its system columns; field columns are added by their own steps. */
+  | { kind: 'createTable'; columns: SystemColumn[] }
+  /** The sequence an autonumber field draws from, created before its column. */
+  | { kind: 'createSequence'; column: string; start: number }
   | { kind: 'addColumn'; column: string; columnType: string }
   | { kind: 'archiveColumn'; column: string }
   | { kind: 'restoreColumn'; column: string }

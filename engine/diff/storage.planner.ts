@@ -1,6 +1,7 @@
 import { columnType, valueKind } from '../definition/field-type.registry';
 import type { LocalizedText, ModuleDefinition, ModuleField } from '../definition/module-definition.types';
 import type { DiffOperation, IndexKind, Safety, StoragePlan, StorageStep, ValueCheck } from './diff.types';
+import { RECENT_FIRST_COLUMNS, SYSTEM_COLUMNS } from './system-columns';
 
 /** Which indexes a field asks for: trigram for text people search, b-tree for filters, unique for unique keys. */
 export function indexesFor(field: ModuleField): IndexKind[] {
@@ -21,6 +22,7 @@ const INDEX_WORDS: Record<IndexKind, LocalizedText> = {
   trigram: text('de búsqueda', 'search'),
   btree: text('de filtro', 'filter'),
   unique: text('único', 'unique'),
+  recent: text('de orden reciente', 'recent-first'),
 };
 
 function indexSteps(before: ModuleField | undefined, after: ModuleField | undefined): StorageStep[] {
@@ -74,6 +76,43 @@ function check(field: ModuleField, rule: ValueCheck): StorageStep {
   };
 }
 
+function sequenceStep(field: ModuleField): StorageStep[] {
+  if (field.type !== 'autonumber') return [];
+  const start = field.start ?? 1;
+  return [
+    {
+      kind: 'createSequence',
+      column: field.key,
+      start,
+      safety: 'safe',
+      description: text(`crea la secuencia de numeración de «${field.label.es}» (empieza en ${start})`, `creates the numbering sequence of "${field.label.en}" (starts at ${start})`),
+    },
+  ];
+}
+
+/** The table of a new module and the indexes of its system columns. */
+function tableSteps(module: ModuleDefinition): StorageStep[] {
+  const names = module.names.plural;
+  const columns = SYSTEM_COLUMNS.map((c) => c.name).join(', ');
+  return [
+    {
+      kind: 'createTable',
+      columns: SYSTEM_COLUMNS.map((c) => ({ ...c })),
+      safety: 'safe',
+      description: text(`crea la tabla de «${names.es}» con sus columnas de sistema (${columns})`, `creates the table of "${names.en}" with its system columns (${columns})`),
+    },
+    ...RECENT_FIRST_COLUMNS.map(
+      ({ column, label: name }): StorageStep => ({
+        kind: 'createIndex',
+        column,
+        index: 'recent',
+        safety: 'safe',
+        description: text(`crea el índice ${INDEX_WORDS.recent.es} de «${name.es}»`, `creates the ${INDEX_WORDS.recent.en} index on "${name.en}"`),
+      }),
+    ),
+  ];
+}
+
 const LOOSE_TARGETS = new Set(['text', 'longText']);
 const NUMERIC = /^numeric\(\d+,(\d+)\)$/;
 
@@ -104,12 +143,17 @@ function tightening(field: ModuleField, before: Record<string, unknown>): ValueC
   return checks;
 }
 
+export interface PlanOptions {
+  /** `before` has no table yet: the plan starts by creating it, and has no records to check. */
+  newTable?: boolean;
+}
+
 /**
  * The storage work a list of operations needs, from the definition they apply
  * to. Archiving keeps the column; type changes that may not convert are marked
  * for a data check first. Nothing here ever drops a column.
  */
-export function planStorage(operations: DiffOperation[], before: ModuleDefinition): StoragePlan {
+export function planStorage(operations: DiffOperation[], before: ModuleDefinition, options: PlanOptions = {}): StoragePlan {
   const fields = new Map(before.fields.map((f) => [f.key, structuredClone(f) as ModuleField]));
   const steps: StorageStep[] = [];
   const metadata = (what: DiffOperation['op'], es: string, en: string) =>
@@ -120,6 +164,8 @@ export function planStorage(operations: DiffOperation[], before: ModuleDefinitio
       case 'addField': {
         const field = op.field;
         fields.set(field.key, structuredClone(field));
+        // An archived autonumber gets its sequence too: restoring it must not need new storage work.
+        steps.push(...sequenceStep(field));
         steps.push({
           kind: 'addColumn',
           column: field.key,
@@ -162,6 +208,7 @@ export function planStorage(operations: DiffOperation[], before: ModuleDefinitio
         const safety = conversionSafety(from, to);
         if (safety === 'needsDataCheck') steps.push(check(to, { rule: 'convertible', to: to.type }));
         steps.push(...indexSteps(from, undefined));
+        if (from.type !== 'autonumber') steps.push(...sequenceStep(to));
         steps.push({
           kind: 'alterColumnType',
           column: op.key,
@@ -236,5 +283,7 @@ export function planStorage(operations: DiffOperation[], before: ModuleDefinitio
         break;
     }
   }
-  return { steps, safe: steps.every((s) => s.safety === 'safe') };
+  if (!options.newTable) return { steps, safe: steps.every((s) => s.safety === 'safe') };
+  // A table created by this very plan holds no record, so there is nothing to check.
+  return { steps: [...tableSteps(before), ...steps.filter((s) => s.kind !== 'checkValues')], safe: true };
 }

@@ -1,4 +1,4 @@
-import { diffDefinitions, planStorage, validateDefinition, type DiffOperation, type ModuleDefinition, type StoragePlan } from '@crm/engine';
+import { planModuleChange, validateDefinition, type DiffOperation, type ModuleDefinition, type StoragePlan } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../errors/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
@@ -55,9 +55,8 @@ export class ModuleDraftsService {
       });
     }
     this.assertValid(definition, all.map((m) => m.key));
-    const before = stored ?? emptyModule(definition);
-    const diff = diffDefinitions(before, definition);
-    return { provider: this.provider.name, definition, diff, plan: planStorage(diff, before), notUnderstood: answer.notUnderstood };
+    const { operations: diff, plan } = planModuleChange(stored, definition);
+    return { provider: this.provider.name, definition, diff, plan, notUnderstood: answer.notUnderstood };
   }
 
   /** A draft sent back by the client is client input: refuse it with the engine's issues. */
@@ -72,9 +71,4 @@ export class ModuleDraftsService {
     const result = validateDefinition(definition, { modules: [...modules, definition.key], plugins: this.plugins.host.configChecks() });
     if (!result.ok) throw new Error(`AI draft does not validate: ${JSON.stringify(result.issues)}`);
   }
-}
-
-/** A new module before its first field: the diff against it lists every field to add. */
-function emptyModule(definition: ModuleDefinition): ModuleDefinition {
-  return { key: definition.key, version: 1, names: definition.names, icon: definition.icon, fields: [] };
 }

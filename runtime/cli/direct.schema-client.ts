@@ -4,6 +4,7 @@ import { ApiError } from '../errors/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import { OperationsService } from '../operations/operations.service';
 import { PluginRegistry } from '../plugins/plugin.registry';
+import { RecordAuditRepository } from '../records/record-audit.repository';
 import { SchemaBundlesService } from '../schema-bundles/schema-bundles.service';
 import { OperationSettingsService } from '../settings/operation-settings.service';
 import { ClientError, type SchemaClient } from './schema-client';
@@ -16,7 +17,7 @@ import { ClientError, type SchemaClient } from './schema-client';
 export async function directSchemaClient(): Promise<SchemaClient> {
   const database = await openDatabase(loadConfig());
   const plugins = new PluginRegistry();
-  const modules = new ModuleDefinitionsService(database.dataSource, plugins);
+  const modules = new ModuleDefinitionsService(database.dataSource, plugins, new RecordAuditRepository());
   const operations = new OperationsService(database.dataSource, modules);
   const bundles = new SchemaBundlesService(modules, plugins, new OperationSettingsService(database.dataSource, modules));
   const run = async <T>(work: () => Promise<T>): Promise<T> => {

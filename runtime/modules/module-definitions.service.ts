@@ -1,7 +1,7 @@
 import {
   applyDiff,
-  diffDefinitions,
-  planStorage,
+  emptyModule,
+  planModuleChange,
   prepareValidator,
   validateDefinition,
   type DiffOperation,
@@ -12,14 +12,15 @@ import {
 } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { table } from '../database/sql';
+import { ident, table } from '../database/sql';
 import { ApiError } from '../errors/api-error';
 import type { OperationRef } from '../operations/operation-ref';
 import { PluginRegistry } from '../plugins/plugin.registry';
+import { RecordAuditRepository } from '../records/record-audit.repository';
 import { ModuleDefinitionEntity } from './module-definition.entity';
 import { ModuleVersionEntity } from './module-version.entity';
 import { lossCondition, runDataChecks, type CheckOutcome } from './module-data.checks';
-import { createTableSql, sequenceSql, stepSql } from './module-table.ddl';
+import { stepSql } from './module-table.ddl';
 
 export interface ModulePlanResult {
   key: string;
@@ -36,6 +37,9 @@ export interface ModulePlanResult {
 export interface ModuleChange extends ModulePlanResult {
   action: 'create' | 'update' | 'unchanged';
 }
+
+/** A change ready to apply: the definitions on both sides of it. */
+type PreparedChange = ModulePlanResult & { current: ModuleDefinition; next: ModuleDefinition };
 
 export interface ApplyOptions {
   /** Keep values that would not convert aside (in the audit log) and clear them, instead of refusing. */
@@ -55,6 +59,7 @@ export class ModuleDefinitionsService {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(PluginRegistry) private readonly plugins: PluginRegistry,
+    @Inject(RecordAuditRepository) private readonly audit: RecordAuditRepository,
   ) {}
 
   async list(operation: OperationRef): Promise<ModuleDefinition[]> {
@@ -100,21 +105,28 @@ export class ModuleDefinitionsService {
       const keys = inputs.map((i) => (i as { key?: unknown } | null)?.key).filter((k): k is string => typeof k === 'string');
       const created: ModuleDefinition[] = [];
       for (const input of inputs) {
-        const definition = { ...(await this.validated(tx, operation, input, keys)), version: 1 };
-        const exists = await tx.getRepository(ModuleDefinitionEntity).exists({ where: { operationId: operation.id, key: definition.key } });
-        if (exists) {
-          throw ApiError.conflict('module_exists', { es: `El módulo «${definition.key}» ya existe.`, en: `Module "${definition.key}" already exists.` });
-        }
-        prepareValidator(definition);
-        for (const sql of createTableSql(operation.schemaName, definition)) await tx.query(sql);
-        await this.storeVersion(tx, operation, definition, definition.fields.map((field, index) => ({ op: 'addField', field, index }) as DiffOperation), [], userId);
-        created.push(definition);
+        const prepared = await this.prepareCreate(tx, operation, input, keys);
+        await this.applyPrepared(tx, operation, prepared, { userId });
+        created.push(prepared.next);
       }
       return created;
     };
     const created = db ? await run(db) : await this.db.transaction(run);
     for (const definition of created) this.remember(operation, definition);
     return created;
+  }
+
+  /** A new module is the change from its empty module: the same diff, plan and apply as any other change. */
+  private async prepareCreate(tx: EntityManager, operation: OperationRef, input: unknown, extraModules: string[]): Promise<PreparedChange> {
+    const definition = { ...(await this.validated(tx, operation, input, extraModules)), version: 1 };
+    const exists = await tx.getRepository(ModuleDefinitionEntity).exists({ where: { operationId: operation.id, key: definition.key } });
+    if (exists) {
+      throw ApiError.conflict('module_exists', { es: `El módulo «${definition.key}» ya existe.`, en: `Module "${definition.key}" already exists.` });
+    }
+    const current = emptyModule(definition);
+    const { operations, plan } = planModuleChange(undefined, definition);
+    const next = { ...applyDiff(current, operations), version: 1 };
+    return { key: definition.key, fromVersion: 0, toVersion: 1, operations, plan, checks: [], blocked: false, current, next };
   }
 
   /** The diff, storage plan and data checks of a change, without applying it. */
@@ -129,7 +141,7 @@ export class ModuleDefinitionsService {
     input: unknown,
     lock: boolean,
     extraModules: string[] = [],
-  ): Promise<ModulePlanResult & { current: ModuleDefinition; next: ModuleDefinition }> {
+  ): Promise<PreparedChange> {
     const row = await tx.getRepository(ModuleDefinitionEntity).findOne({
       where: { operationId: operation.id, key },
       ...(lock && { lock: { mode: 'pessimistic_write' } }),
@@ -140,10 +152,9 @@ export class ModuleDefinitionsService {
     }
     const current = row.definition;
     const proposed = await this.validated(tx, operation, { ...(input as object), key, version: current.version }, extraModules);
-    const operations = diffDefinitions(current, proposed);
+    const { operations, plan } = planModuleChange(current, proposed);
     const next = { ...applyDiff(current, operations), version: current.version + 1 };
     this.refuseArchivingLocked(current, operations);
-    const plan = planStorage(operations, current);
     const before = new Map(current.fields.map((f) => [f.key, f]));
     const after = new Map(next.fields.map((f) => [f.key, f] as [string, ModuleField]));
     const checks = await runDataChecks(tx, operation.schemaName, key, plan.steps, after, before);
@@ -214,12 +225,11 @@ export class ModuleDefinitionsService {
       const changes: ModuleChange[] = [];
       const freshKeys = fresh.map(keyOf);
       for (const input of fresh) {
-        const definition = { ...(await this.validated(tx, operation, input, freshKeys)), version: 1 };
-        const empty: ModuleDefinition = { key: definition.key, version: 1, names: definition.names, icon: definition.icon, fields: [] };
-        const operations = diffDefinitions(empty, definition);
-        changes.push({ key: definition.key, action: 'create', fromVersion: 0, toVersion: 1, operations, plan: planStorage(operations, empty), checks: [], blocked: false });
+        const prepared = await this.prepareCreate(tx, operation, input, freshKeys);
+        const { current: _current, next: _next, ...result } = prepared;
+        changes.push({ ...result, action: 'create' });
+        if (!options.dryRun) await this.applyPrepared(tx, operation, prepared, options);
       }
-      if (!options.dryRun && fresh.length) await this.create(operation, fresh, options.userId ?? null, tx);
       for (const input of inputs.filter((i) => existing.has(keyOf(i)))) {
         const prepared = await this.prepare(tx, operation, keyOf(input), input, !options.dryRun, freshKeys);
         const { current: _current, next: _next, ...result } = prepared;
@@ -246,17 +256,14 @@ export class ModuleDefinitionsService {
     return changes;
   }
 
-  /** DDL and the new version of a prepared change, inside the caller's transaction. */
-  private async applyPrepared(tx: EntityManager, operation: OperationRef, prepared: ModulePlanResult & { next: ModuleDefinition }, options: ApplyOptions): Promise<void> {
-    const { schemaName } = operation;
+  /** The plan's statements and the new version of a prepared change, inside the caller's transaction. */
+  private async applyPrepared(tx: EntityManager, operation: OperationRef, prepared: PreparedChange, options: ApplyOptions): Promise<void> {
     // Compiled before anything is written: a definition the validator cannot take must not commit.
     prepareValidator(prepared.next);
-    for (const op of prepared.operations) {
-      if (op.op === 'addField') for (const sql of sequenceSql(schemaName, prepared.key, op.field)) await tx.query(sql);
-    }
     for (const step of prepared.plan.steps) {
       if (step.kind === 'alterColumnType' && options.keepAside) await this.keepAside(tx, operation, prepared.key, step, options.userId ?? null);
-      for (const sql of stepSql(schemaName, prepared.key, step)) await tx.query(sql);
+      const sql = stepSql(operation.schemaName, prepared.key, step);
+      if (sql) await tx.query(sql);
     }
     await this.storeVersion(tx, operation, prepared.next, prepared.operations, prepared.plan.steps, options.userId ?? null);
   }
@@ -271,15 +278,18 @@ export class ModuleDefinitionsService {
     );
   }
 
-  /** Values a conversion would lose go to the audit log, then the column is cleared for those records. */
+  /** Values a conversion would lose go to the records' history, then the column is cleared for those records. */
   private async keepAside(tx: EntityManager, operation: OperationRef, key: string, step: Extract<StorageStep, { kind: 'alterColumnType' }>, userId: string | null) {
     const where = lossCondition(step);
     const target = table(operation.schemaName, key);
-    const column = `"${step.column}"`;
-    await tx.query(
-      `INSERT INTO core.audit (operation_id, module, record_id, action, field, old_value, new_value, user_id)
-       SELECT $1, $2, id, 'keptAside', $3, to_jsonb(${column}), NULL, $4 FROM ${target} WHERE ${where}`,
-      [operation.id, key, step.column, userId],
+    const column = ident(step.column);
+    const lost: { id: string; value: unknown }[] = await tx.query(`SELECT id, to_jsonb(${column}) AS value FROM ${target} WHERE ${where} ORDER BY id`);
+    await this.audit.write(
+      tx,
+      operation,
+      key,
+      { userId },
+      lost.map((row) => ({ recordId: row.id, action: 'keptAside', field: step.column, oldValue: row.value })),
     );
     await tx.query(`UPDATE ${target} SET ${column} = NULL WHERE ${where}`);
   }

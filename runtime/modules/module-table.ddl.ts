@@ -1,26 +1,19 @@
-import { columnType, indexesFor, type IndexKind, type ModuleDefinition, type ModuleField, type StorageStep } from '@crm/engine';
+import { columnType, type IndexKind, type ModuleField, type StorageStep, type SystemColumn } from '@crm/engine';
 import { ident, indexName, table } from '../database/sql';
 
-/** System columns every module table has, in their storage names. */
-export const SYSTEM_COLUMNS = `
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  created_at timestamptz NOT NULL DEFAULT now(),
-  created_by uuid,
-  updated_at timestamptz NOT NULL DEFAULT now(),
-  updated_by uuid,
-  owner uuid,
-  assignee uuid,
-  version integer NOT NULL DEFAULT 1,
-  deleted_at timestamptz`;
-
-const INDEX_SUFFIX: Record<IndexKind, string> = { trigram: 'trgm', btree: 'idx', unique: 'uniq' };
+const INDEX_SUFFIX: Record<IndexKind, string> = { trigram: 'trgm', btree: 'idx', unique: 'uniq', recent: 'idx' };
 
 export function sequenceName(module: string, field: string): string {
   return indexName(module, field, 'seq');
 }
 
+/** The storage name of a module table's index on one column. */
+export function moduleIndexName(module: string, column: string, kind: IndexKind): string {
+  return indexName(module, column, INDEX_SUFFIX[kind]);
+}
+
 export function createIndexSql(schema: string, module: string, column: string, kind: IndexKind): string {
-  const name = ident(indexName(module, column, INDEX_SUFFIX[kind]));
+  const name = ident(moduleIndexName(module, column, kind));
   const target = table(schema, module);
   switch (kind) {
     case 'trigram':
@@ -33,29 +26,13 @@ export function createIndexSql(schema: string, module: string, column: string, k
     case 'unique':
       // Soft-deleted records do not hold their value hostage.
       return `CREATE UNIQUE INDEX IF NOT EXISTS ${name} ON ${target} (${ident(column)}) WHERE deleted_at IS NULL`;
+    case 'recent':
+      return `CREATE INDEX IF NOT EXISTS ${name} ON ${target} (${ident(column)} DESC, id) WHERE deleted_at IS NULL`;
   }
 }
 
 export function dropIndexSql(schema: string, module: string, column: string, kind: IndexKind): string {
-  return `DROP INDEX IF EXISTS ${ident(schema)}.${ident(indexName(module, column, INDEX_SUFFIX[kind]))}`;
-}
-
-function fieldStorage(schema: string, module: string, field: ModuleField): string[] {
-  const sql = [...sequenceSql(schema, module, field), `ALTER TABLE ${table(schema, module)} ADD COLUMN IF NOT EXISTS ${ident(field.key)} ${columnType(field)}`];
-  for (const kind of indexesFor(field)) sql.push(createIndexSql(schema, module, field.key, kind));
-  return sql;
-}
-
-/** The statements that create a module's table with every field of its definition. */
-export function createTableSql(schema: string, definition: ModuleDefinition): string[] {
-  const name = definition.key;
-  return [
-    `CREATE TABLE IF NOT EXISTS ${table(schema, name)} (${SYSTEM_COLUMNS})`,
-    `CREATE INDEX IF NOT EXISTS ${ident(indexName(name, 'created_at', 'idx'))} ON ${table(schema, name)} (created_at DESC, id) WHERE deleted_at IS NULL`,
-    // The Studio's tables open sorted by last change: without this, a first page sorts the whole table.
-    `CREATE INDEX IF NOT EXISTS ${ident(indexName(name, 'updated_at', 'idx'))} ON ${table(schema, name)} (updated_at DESC, id) WHERE deleted_at IS NULL`,
-    ...definition.fields.flatMap((field) => fieldStorage(schema, name, field)),
-  ];
+  return `DROP INDEX IF EXISTS ${ident(schema)}.${ident(moduleIndexName(module, column, kind))}`;
 }
 
 /**
@@ -79,30 +56,36 @@ export function conversionExpression(column: string, from: ModuleField, to: Modu
   return `${c}::${target}`;
 }
 
-/** SQL for one storage step of a plan; checks run elsewhere, metadata steps need none. */
-export function stepSql(schema: string, module: string, step: StorageStep): string[] {
+function columnSql(column: SystemColumn): string {
+  return [ident(column.name), column.type, column.primaryKey && 'PRIMARY KEY', column.notNull && 'NOT NULL', column.default && `DEFAULT ${column.default}`].filter(Boolean).join(' ');
+}
+
+/**
+ * The one statement a storage step runs, or null for steps that are checks or
+ * metadata (checks run before, in module-data.checks.ts). The apply runs exactly
+ * these, in plan order, so the plan an admin reviews is what happens.
+ */
+export function stepSql(schema: string, module: string, step: StorageStep): string | null {
+  const target = table(schema, module);
   switch (step.kind) {
+    case 'createTable':
+      return `CREATE TABLE IF NOT EXISTS ${target} (${step.columns.map(columnSql).join(', ')})`;
+    case 'createSequence':
+      return `CREATE SEQUENCE IF NOT EXISTS ${ident(schema)}.${ident(sequenceName(module, step.column))} START ${step.start}`;
     case 'addColumn':
-      return [`ALTER TABLE ${table(schema, module)} ADD COLUMN IF NOT EXISTS ${ident(step.column)} ${step.columnType}`];
+      return `ALTER TABLE ${target} ADD COLUMN IF NOT EXISTS ${ident(step.column)} ${step.columnType}`;
     case 'alterColumnType':
-      return [
-        `ALTER TABLE ${table(schema, module)} ALTER COLUMN ${ident(step.column)} TYPE ${step.to} USING ${conversionExpression(step.column, step.fromField, step.toField)}`,
-      ];
+      return `ALTER TABLE ${target} ALTER COLUMN ${ident(step.column)} TYPE ${step.to} USING ${conversionExpression(step.column, step.fromField, step.toField)}`;
     case 'createIndex':
-      return [createIndexSql(schema, module, step.column, step.index)];
+      return createIndexSql(schema, module, step.column, step.index);
     case 'dropIndex':
-      return [dropIndexSql(schema, module, step.column, step.index)];
+      return dropIndexSql(schema, module, step.column, step.index);
     case 'archiveColumn':
     case 'restoreColumn':
       // The column stays as it is: archiving is a definition matter, so restoring brings the data back.
-      return [];
+      return null;
     case 'checkValues':
     case 'updateMetadata':
-      return [];
+      return null;
   }
-}
-
-/** Autonumber sequences a new field needs before its column exists. */
-export function sequenceSql(schema: string, module: string, field: ModuleField): string[] {
-  return field.type === 'autonumber' ? [`CREATE SEQUENCE IF NOT EXISTS ${ident(schema)}.${ident(sequenceName(module, field.key))} START ${field.start ?? 1}`] : [];
 }

@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { OperationRef } from '../operations/operation-ref';
 import { sqlRows } from './sql-rows';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+/** `keptAside`: a module change cleared a value it could not convert; the entry keeps the old value. */
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'keptAside';
 
 /** One line of a record's history: a whole record on create, one field on update. */
 export interface AuditEntry {

@@ -18,7 +18,8 @@ export interface ReviewData {
 export function ChangeSummary({ data, before, after }: { data: ReviewData; before?: ModuleDefinition; after?: ModuleDefinition }) {
   const i18n = useI18n();
   const { t, l } = i18n;
-  if (data.operations.length === 0) return <p className="muted">{t('review.noChanges')}</p>;
+  // A new module without fields has no operation, yet its plan still creates the table.
+  if (data.operations.length === 0 && data.steps.length === 0) return <p className="muted">{t('review.noChanges')}</p>;
   const stepsWorthShowing = data.steps.filter((s) => s.kind !== 'updateMetadata' || data.steps.length < 12);
   return (
     <div className="change-summary">
