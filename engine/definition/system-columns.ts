@@ -18,6 +18,9 @@ export interface SystemField {
   /** Its schema in the API's record schema; absent: not documented there. */
   schema?: JsonSchema;
   nullable: boolean;
+  primaryKey?: true;
+  /** The column's default, a Postgres expression. */
+  columnDefault?: string;
 }
 
 const uuid = { type: 'string', format: 'uuid' };
@@ -32,7 +35,7 @@ const VERSION_OPERATORS = NUMBER_OPERATORS.filter((op) => op !== 'empty' && op !
  * these names. The one description the engine, the runtime and the Studio use.
  */
 export const SYSTEM_FIELDS = {
-  id: { column: 'id', shape: 'uuid', kind: 'reference', sortable: true, operators: REFERENCE, always: true, assignable: false, nullable: false, schema: uuid },
+  id: { column: 'id', shape: 'uuid', kind: 'reference', sortable: true, operators: REFERENCE, always: true, assignable: false, nullable: false, schema: uuid, primaryKey: true, columnDefault: 'gen_random_uuid()' },
   version: {
     column: 'version',
     shape: 'integer',
@@ -43,10 +46,11 @@ export const SYSTEM_FIELDS = {
     assignable: false,
     nullable: false,
     schema: { type: 'integer', minimum: 1 },
+    columnDefault: '1',
   },
-  createdAt: { column: 'created_at', shape: 'timestamptz', kind: 'datetime', sortable: true, operators: DATE_OPERATORS, always: true, assignable: false, nullable: false, schema: stamp },
+  createdAt: { column: 'created_at', shape: 'timestamptz', kind: 'datetime', sortable: true, operators: DATE_OPERATORS, always: true, assignable: false, nullable: false, schema: stamp, columnDefault: 'now()' },
   createdBy: { column: 'created_by', shape: 'uuid', kind: 'reference', sortable: false, operators: REFERENCE, always: true, assignable: false, nullable: true, schema: nullableUuid },
-  updatedAt: { column: 'updated_at', shape: 'timestamptz', kind: 'datetime', sortable: true, operators: DATE_OPERATORS, always: true, assignable: false, nullable: false, schema: stamp },
+  updatedAt: { column: 'updated_at', shape: 'timestamptz', kind: 'datetime', sortable: true, operators: DATE_OPERATORS, always: true, assignable: false, nullable: false, schema: stamp, columnDefault: 'now()' },
   updatedBy: { column: 'updated_by', shape: 'uuid', kind: 'reference', sortable: false, operators: REFERENCE, always: true, assignable: false, nullable: true, schema: nullableUuid },
   owner: { column: 'owner', shape: 'uuid', kind: 'reference', sortable: false, operators: REFERENCE, always: true, assignable: true, nullable: true, schema: nullableUuid },
   assignee: { column: 'assignee', shape: 'uuid', kind: 'reference', sortable: false, operators: REFERENCE, always: true, assignable: true, nullable: true, schema: nullableUuid },

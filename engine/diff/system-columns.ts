@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../definition/module-definition.types';
+import { SYSTEM_FIELDS, type SystemField, type SystemFieldKey } from '../definition/system-columns';
 
 /** A column every module table has before any field, in its storage name and Postgres type. */
 export interface SystemColumn {
@@ -10,18 +11,20 @@ export interface SystemColumn {
   default?: string;
 }
 
-/** The system columns of a module table, in table order; the fields' columns follow them. */
-export const SYSTEM_COLUMNS: readonly SystemColumn[] = [
-  { name: 'id', type: 'uuid', primaryKey: true, default: 'gen_random_uuid()' },
-  { name: 'created_at', type: 'timestamptz', notNull: true, default: 'now()' },
-  { name: 'created_by', type: 'uuid' },
-  { name: 'updated_at', type: 'timestamptz', notNull: true, default: 'now()' },
-  { name: 'updated_by', type: 'uuid' },
-  { name: 'owner', type: 'uuid' },
-  { name: 'assignee', type: 'uuid' },
-  { name: 'version', type: 'integer', notNull: true, default: '1' },
-  { name: 'deleted_at', type: 'timestamptz' },
-];
+/** Table order of the system columns (the order tables were always created in; the API lists them in its own order). */
+const TABLE_ORDER: readonly SystemFieldKey[] = ['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'owner', 'assignee', 'version', 'deletedAt'];
+
+/** The system columns of a module table, in table order, as SYSTEM_FIELDS describes them; the fields' columns follow them. */
+export const SYSTEM_COLUMNS: readonly SystemColumn[] = TABLE_ORDER.map((key) => {
+  const field: SystemField = SYSTEM_FIELDS[key];
+  return {
+    name: field.column,
+    type: field.shape,
+    ...(field.primaryKey && { primaryKey: true as const }),
+    ...(!field.nullable && !field.primaryKey && { notNull: true as const }),
+    ...(field.columnDefault && { default: field.columnDefault }),
+  };
+});
 
 /**
  * System columns with a recent-first index over live records: lists open sorted

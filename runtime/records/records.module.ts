@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RecordAccessResolver } from './record-access.resolver';
 import { RecordActionsService } from './record-actions.service';
-import { RecordAuditRepository } from './record-audit.repository';
 import { RecordBulkWriter } from './record-bulk.writer';
 import { RecordChangesFeed } from './record-changes.feed';
 import { RecordComputedFields } from './record-computed.fields';
@@ -20,14 +19,13 @@ import { RecordsService } from './records.service';
 /**
  * Records of every module: CRUD with optimistic locking and soft delete,
  * queries, quick search, bulk insert / upsert, plugin actions and history. Uses the global
- * providers of CoreModule (DataSource, module definitions, plugins).
+ * providers of CoreModule (DataSource, module definitions, plugins, the audit writer).
  * RecordsService is exported for jobs (imports, mass updates) and the demo seeder.
  */
 @Module({
   controllers: [RecordsController],
   providers: [
     RecordRepository,
-    RecordAuditRepository,
     RecordAccessResolver,
     RecordLevelsTracker,
     RecordWritePipeline,
