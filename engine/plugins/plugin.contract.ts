@@ -61,6 +61,8 @@ export interface PluginAction<Config> {
   label: LocalizedText;
   /** JSON Schema of the action's input, shown as a form. */
   inputSchema?: Record<string, unknown>;
+  /** Whether the action is offered on a module with this config (a plugin listed on two modules in two roles); absent: always. */
+  offeredFor?(config: Config, definition: ModuleDefinition): boolean;
   run(context: ActionContext<Config>): Promise<ActionResult> | ActionResult;
 }
 

@@ -75,8 +75,10 @@ export class PluginHost {
 
   /** Actions the module's plugins offer, for menus, forms and the API. */
   actions(definition: ModuleDefinition): OfferedAction[] {
-    return this.active(definition).flatMap(({ plugin }) =>
-      (plugin.actions ?? []).map((a) => ({ plugin: plugin.name, key: a.key, label: a.label, ...(a.inputSchema && { inputSchema: a.inputSchema }) })),
+    return this.active(definition).flatMap(({ plugin, config }) =>
+      (plugin.actions ?? [])
+        .filter((a) => a.offeredFor?.(config, definition) ?? true)
+        .map((a) => ({ plugin: plugin.name, key: a.key, label: a.label, ...(a.inputSchema && { inputSchema: a.inputSchema }) })),
     );
   }
 
@@ -87,7 +89,7 @@ export class PluginHost {
 
   async runAction(actionKey: string, context: Omit<ActionContext<unknown>, 'config'>): Promise<ActionResult> {
     for (const { plugin, config } of this.active(context.definition)) {
-      const action = plugin.actions?.find((a) => a.key === actionKey);
+      const action = plugin.actions?.find((a) => a.key === actionKey && (a.offeredFor?.(config, context.definition) ?? true));
       if (action) return action.run({ ...context, config });
     }
     throw new UnknownActionError(actionKey);

@@ -2,7 +2,7 @@ import type { ModuleDefinition } from '@crm/engine';
 import { PluginHost } from '@crm/engine';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { actionContext, anaPerez, COBRANZA, CONFIG } from './cobranza.fixture';
+import { actionContext, anaPerez, COBRANZA, CONFIG, GESTIONES } from './cobranza.fixture';
 import en from './locale/en.json';
 import es from './locale/es.json';
 import defaultExport, { collectionsClearFieldsPlugin } from './plugin';
@@ -27,6 +27,7 @@ describe('collections-clear-fields plugin package', () => {
     const host = new PluginHost([collectionsClearFieldsPlugin]);
     expect(host.configChecks().get('collections-clear-fields')?.({ ...CONFIG }, COBRANZA)).toEqual([]);
     expect(host.actions(COBRANZA)).toEqual([{ plugin: 'collections-clear-fields', key: 'registrar_gestion', label: { es: 'Registrar gestión', en: 'Register interaction' }, inputSchema: expect.any(Object) }]);
+    expect(host.actions(GESTIONES)).toEqual([]);
     const { config: _config, ...context } = actionContext(anaPerez(), { canal: 'whatsapp' });
     const result = await host.runAction('registrar_gestion', context);
     expect(result.create?.[0]).toMatchObject({ module: 'gestiones', values: { canal: 'whatsapp', cobranza: anaPerez().id } });

@@ -1,4 +1,4 @@
-import { buildInputSchema, buildRecordSchema, type ModuleDefinition } from '@crm/engine';
+import { buildInputSchema, buildRecordSchema, fieldValueSchema, type JsonSchema, type ModuleDefinition, type ModuleField, type PluginHost } from '@crm/engine';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { COUNT_LIMIT } from '../records/record-query.sql-compiler';
 
@@ -33,7 +33,7 @@ export const API_ERROR_SCHEMA = {
  * validator compiles, so the documentation cannot drift from what is enforced.
  * OpenAPI 3.1 takes JSON Schema as it is (nullable types included).
  */
-export function withModuleSchemas(base: OpenAPIObject, definitions: ModuleDefinition[]): OpenAPIObject {
+export function withModuleSchemas(base: OpenAPIObject, definitions: ModuleDefinition[], plugins: PluginHost): OpenAPIObject {
   const document: OpenAPIObject = structuredClone(base);
   document.openapi = '3.1.0';
   document.components ??= {};
@@ -44,7 +44,7 @@ export function withModuleSchemas(base: OpenAPIObject, definitions: ModuleDefini
     const input = `${name}Input`;
     const record = `${name}Record`;
     document.components.schemas[input] = buildInputSchema(definition);
-    document.components.schemas[record] = buildRecordSchema(definition);
+    document.components.schemas[record] = withComputedFields(buildRecordSchema(definition), plugins.computedFields(definition).map((c) => c.field));
     const tag = `records: ${definition.key}`;
     const recordResponse = { description: definition.names.singular.en, content: { 'application/json': { schema: { $ref: `#/components/schemas/${record}` } } } };
     const listResponse = {
@@ -91,6 +91,46 @@ export function withModuleSchemas(base: OpenAPIObject, definitions: ModuleDefini
       },
       delete: { tags: [tag], parameters: [id], responses: { 200: recordResponse, 404: errorResponse('Not found') } },
     } as never;
+    for (const action of plugins.actions(definition)) {
+      document.paths[`/api/v1/records/${definition.key}/{id}/actions/${action.key}`] = {
+        post: {
+          tags: [tag],
+          summary: `${action.label.es} · ${action.label.en}`,
+          description: `Plugin action of \`${action.plugin}\`: its patch and the records it creates commit together, or nothing does.`,
+          parameters: [id],
+          requestBody: { required: false, content: { 'application/json': { schema: action.inputSchema ?? { type: 'object' } } } },
+          responses: {
+            200: {
+              description: 'The record after the action, the records it created and its message',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      record: { $ref: `#/components/schemas/${record}` },
+                      created: { type: 'array', items: { type: 'object', properties: { module: { type: 'string' }, id: { type: 'string', format: 'uuid' } } } },
+                      message: { type: ['object', 'null'], properties: { es: { type: 'string' }, en: { type: 'string' } } },
+                    },
+                  },
+                },
+              },
+            },
+            400: errorResponse('Validation failed (input.* or create[i].*)'),
+            403: errorResponse('Not allowed by the profile'),
+            404: errorResponse('No such record or action'),
+            422: errorResponse('The plugin could not run the action'),
+          },
+        },
+      } as never;
+    }
   }
   return document;
+}
+
+/** Plugin-computed fields are read-only properties of the record a client gets back. */
+function withComputedFields(schema: JsonSchema, fields: ModuleField[]): JsonSchema {
+  if (fields.length === 0) return schema;
+  const properties = { ...((schema.properties as Record<string, JsonSchema> | undefined) ?? {}) };
+  for (const field of fields) properties[field.key] = { ...fieldValueSchema(field), readOnly: true, description: `${field.label.es} · ${field.label.en} (computed by a plugin)` };
+  return { ...schema, properties };
 }

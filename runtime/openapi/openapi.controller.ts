@@ -6,6 +6,7 @@ import { ModuleDefinitionsService } from '../modules/module-definitions.service'
 import type { OperationRef } from '../operations/operation-ref';
 import { withModuleSchemas } from './module-openapi.builder';
 import { OpenApiDocument } from './openapi-document';
+import { PluginRegistry } from '../plugins/plugin.registry';
 
 @ApiTags('openapi')
 @ApiBearerAuth()
@@ -15,12 +16,13 @@ export class OpenApiController {
   constructor(
     @Inject(ModuleDefinitionsService) private readonly modules: ModuleDefinitionsService,
     @Inject(OpenApiDocument) private readonly base: OpenApiDocument,
+    @Inject(PluginRegistry) private readonly plugins: PluginRegistry,
   ) {}
 
   /** The API document with the record schemas of this operation's modules as they are now. */
   @Requires.user()
   @Get()
   async document(@CurrentOperation() operation: OperationRef): Promise<OpenAPIObject> {
-    return withModuleSchemas(this.base.get(), await this.modules.list(operation));
+    return withModuleSchemas(this.base.get(), await this.modules.list(operation), this.plugins.host);
   }
 }

@@ -1,6 +1,7 @@
 import { CATALOG_MODULES } from '@crm/modules-catalog';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { PluginRegistry } from '../plugins/plugin.registry';
 import { withModuleSchemas } from './module-openapi.builder';
 
 export const OPENAPI_BASE = Symbol('OPENAPI_BASE');
@@ -20,5 +21,5 @@ export function buildBaseDocument(app: NestFastifyApplication): OpenAPIObject {
 
 /** The OpenAPI document at /api/docs-json and Swagger UI at /api/docs, with the catalog's record schemas. */
 export function setupOpenApi(app: NestFastifyApplication, base: OpenAPIObject): void {
-  SwaggerModule.setup('api/docs', app, withModuleSchemas(base, CATALOG_MODULES), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, withModuleSchemas(base, CATALOG_MODULES, app.get(PluginRegistry).host), { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -120,6 +120,18 @@ describe('record write pipeline, plugin actions and computed fields', () => {
         expect.objectContaining({ plugin: 'collections-clear-fields', key: 'registrar_gestion', label: { es: 'Registrar gestión', en: 'Register interaction' }, inputSchema: expect.objectContaining({ type: 'object' }) }),
       ]);
       expect((await api('GET', '/api/v1/records/contactos/actions')).body).toEqual({ actions: [], computedFields: [] });
+
+      // The operation's OpenAPI document names the action's route, its input and the computed fields of the records.
+      const document = (await api('GET', '/api/v1/openapi')).body;
+      const route = document.paths['/api/v1/records/cobranza/{id}/actions/registrar_gestion'].post;
+      expect(route.summary).toBe('Registrar gestión · Register interaction');
+      expect(route.requestBody.content['application/json'].schema.properties.fecha).toMatchObject({ type: 'string', format: 'date-time' });
+      expect(Object.keys(document.paths).filter((path) => path.includes('/actions/') && !path.includes('{module}')).sort()).toEqual([
+        '/api/v1/records/cobranza/{id}/actions/registrar_gestion',
+        '/api/v1/records/cotizaciones/{id}/actions/recalcular',
+      ]);
+      expect((await api('GET', '/api/v1/records/gestiones/actions')).body.actions).toEqual([]);
+      expect(document.components.schemas.CotizacionesRecord.properties.unidades).toMatchObject({ readOnly: true });
     });
 
     it('"Registrar gestión" creates the gestión and clears exactly the configured fields, visible in the history', async () => {

@@ -52,5 +52,7 @@ export const registrarGestionAction: PluginAction<CollectionsConfig> = {
       descripcion: property('string', 'descripcion'),
     },
   },
+  // Offered on the collection module; the gestión module lists the plugin only to clear on each new gestión.
+  offeredFor: (config) => !isGestionLink(config),
   run,
 };
