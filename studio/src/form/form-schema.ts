@@ -33,6 +33,9 @@ export function buildFormSchema(definition: ModuleDefinition, states: Record<str
 /** The engine's schema; sub-table rows also say which columns must be filled (a rule the server checks per row). */
 function formFieldSchema(field: ModuleField, lang: Lang): Schema {
   const schema = fieldValueSchema(field, lang) as Schema;
+  // Amounts stay decimal strings in the form, as the API sends them, so money is never rounded by floats
+  // (as a number-or-string schema the form would draw a number field, without its label under a custom field).
+  if (fieldTypeOf(field).form.widget === 'decimal') return { ...schema, type: ['string', 'null'] };
   if (field.type !== 'subtable') return schema;
   const items = schema.items as Schema;
   return { ...schema, items: { ...items, required: field.columns.filter((c) => !c.archived && c.required).map((c) => c.key) } };
@@ -48,9 +51,8 @@ function fieldUi(field: ModuleField, lang: Lang, readOnly: boolean): UiSchema {
       return ui;
     case 'textarea':
       return { ...ui, 'ui:widget': 'textarea' };
-    // Amounts stay decimal strings in the form, as the API sends them, so money is never rounded by floats.
     case 'decimal':
-      return { ...ui, 'ui:field': 'StringField', 'ui:widget': 'decimal', 'ui:options': { amountField: field } };
+      return { ...ui, 'ui:widget': 'decimal', 'ui:options': { amountField: field } };
     case 'picklist':
       return { ...ui, 'ui:widget': 'picklist', 'ui:options': { choices: choices(field, lang) } };
     case 'multiPicklist':
