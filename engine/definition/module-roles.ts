@@ -57,7 +57,7 @@ export const SHARED_FIELD_ROLES = {
 
 export type ModuleRole = keyof typeof MODULE_ROLES;
 export type SharedFieldRole = keyof typeof SHARED_FIELD_ROLES;
-export type FieldRole<R extends ModuleRole = ModuleRole> = keyof (typeof MODULE_ROLES)[R] | SharedFieldRole;
+export type FieldRole<R extends ModuleRole = ModuleRole> = (R extends ModuleRole ? keyof (typeof MODULE_ROLES)[R] : never) | SharedFieldRole;
 
 export const isModuleRole = (value: unknown): value is ModuleRole => typeof value === 'string' && Object.hasOwn(MODULE_ROLES, value);
 
