@@ -3,6 +3,7 @@ export * from './definition/field-type.registry';
 export * from './definition/meta-schema';
 export * from './definition/definition.validator';
 export * from './definition/module-roles';
+export * from './definition/activity-records';
 export * from './issues/issue.types';
 export * from './issues/issue.messages';
 export * from './issues/issue.path';
