@@ -1,8 +1,8 @@
 import type { FieldType, ModuleField, SubtableColumn } from '../../../engine/definition/module-definition.types';
 import type { Localized } from '../i18n/i18n';
 
-/** Members every field type accepts; the rest are type-specific and the meta-schema refuses them on other types. */
-const COMMON = ['key', 'type', 'label', 'help', 'required', 'unique', 'searchable', 'filterable', 'readOnly', 'locked', 'archived', 'conditions'] as const;
+/** Members every field type accepts; the rest are type-specific and the meta-schema refuses them on other types. A role the new type cannot carry is reported by validation. */
+const COMMON = ['key', 'type', 'label', 'help', 'required', 'unique', 'searchable', 'filterable', 'readOnly', 'locked', 'archived', 'conditions', 'role'] as const;
 
 /** The type-specific members a new field of `type` starts with, so it validates at once. */
 function typeDefaults(type: FieldType, modules: string[]): Record<string, unknown> {
@@ -16,7 +16,8 @@ function typeDefaults(type: FieldType, modules: string[]): Record<string, unknow
     case 'multiSelect':
       return { options: [{ key: 'opcion_1', label: { es: 'Opción 1', en: 'Option 1' } }] };
     case 'lookup':
-      return { target: modules[0] ?? 'contactos' };
+      // No module to point at yet: the empty target fails validation and the designer asks for one.
+      return { target: modules[0] ?? '' };
     case 'file':
       return { accept: ['pdf', 'jpg', 'png'], maxSizeMb: 10 };
     case 'autonumber':
