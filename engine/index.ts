@@ -6,6 +6,8 @@ export { formulaResultField } from './fields/formula.field';
 export { fold } from './fields/field-text';
 export * from './definition/meta-schema';
 export * from './definition/definition.validator';
+export * from './definition/module-roles';
+export * from './definition/activity-records';
 export * from './issues/issue.types';
 export * from './issues/issue.messages';
 export * from './issues/issue.path';

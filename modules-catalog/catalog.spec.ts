@@ -5,7 +5,9 @@ import {
   computeFormulas,
   fieldState,
   renderAutonumber,
+  MODULE_ROLES,
   renderTemplate,
+  sharedRoleIssues,
   validateDefinition,
   validateRecord,
 } from '@crm/engine';
@@ -106,6 +108,13 @@ describe('the default module catalog', () => {
     expect([...allKeys].sort()).toEqual([...EXPECTED_KEYS].sort());
     const files = readdirSync(__dirname).filter((name) => name.endsWith('.module.json'));
     expect(files.sort()).toEqual(EXPECTED_KEYS.map((k) => `${k}.module.json`).sort());
+  });
+
+  it('declares each platform role on one module, the one the platform used to name', () => {
+    expect(sharedRoleIssues(CATALOG_MODULES)).toEqual([]);
+    const owners = Object.fromEntries(CATALOG_MODULES.filter((m) => m.role).map((m) => [m.role, m.key]));
+    expect(owners).toEqual({ activities: 'actividades', contacts: 'contactos', companies: 'empresas', cases: 'casos', opportunities: 'oportunidades' });
+    expect(Object.keys(owners).sort()).toEqual(Object.keys(MODULE_ROLES).sort());
   });
 
   it('lists the modules in menu order, contacts first and reports and dashboards last', () => {

@@ -8,6 +8,7 @@ import { ApiTokensController } from './access/api-tokens.controller';
 import { IpRestrictionsController } from './access/ip-restrictions.controller';
 import { IpRestrictionsService } from './access/ip-restrictions.service';
 import { NotesHistoryController } from './access/notes-history.controller';
+import { NotesHistoryService } from './access/notes-history.service';
 import { LoginHistoryController } from './access/login-history.controller';
 import { ProfilesService } from './access/profiles.service';
 import { RolesService } from './access/roles.service';
@@ -71,6 +72,7 @@ export class AppModule {
         RolesService,
         IpRestrictionsService,
         Click2DialService,
+        NotesHistoryService,
         LevelsReportService,
       ],
     };

@@ -6,6 +6,7 @@ import { joinPath, pointerToPath } from '../issues/issue.path';
 import type { Issue, Result } from '../issues/issue.types';
 import { SYSTEM_FIELDS } from './system-columns';
 import { validateAgainstMetaSchema } from './meta-schema';
+import { roleIssues } from './module-roles';
 import type { JsonLogic, ModuleDefinition, ModuleField, PicklistOption } from './module-definition.types';
 import { FIELD_TYPES } from './module-definition.types';
 
@@ -99,6 +100,7 @@ function semanticIssues(definition: ModuleDefinition, context: DefinitionContext
     }
     for (const detail of check(plugin.config ?? {}, definition)) out.push(issue(`plugins[${i}].config`, 'definition.pluginConfig', { detail }));
   });
+  out.push(...roleIssues(definition));
   return out;
 }
 

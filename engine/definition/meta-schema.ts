@@ -2,8 +2,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import metaSchema from './module-definition.meta-schema.json';
 
-/** Version of the definition format; exported bundles name it. */
-export const META_SCHEMA_VERSION = '1.0.0';
+/** Version of the definition format; exported bundles name it. Minor versions add optional members (1.1.0: roles). */
+export const META_SCHEMA_VERSION = '1.1.0';
 export const META_SCHEMA_ID = metaSchema.$id;
 export { metaSchema as MODULE_DEFINITION_META_SCHEMA };
 

@@ -53,6 +53,8 @@ export interface PicklistOption {
   archived?: boolean;
   /** Extra facts about the option: a phase's probability, a priority's resolution hours, a case type's prefix. */
   data?: Record<string, string | number | boolean>;
+  /** What the option means to the platform under its field's role (`note` of an activity's kind); see module-roles.ts. */
+  role?: string;
 }
 
 interface FieldBase<T extends FieldType> {
@@ -71,6 +73,8 @@ interface FieldBase<T extends FieldType> {
   archived?: boolean;
   conditions?: FieldConditions;
   default?: unknown;
+  /** What the field means to the platform under the module's role (`subject` of an activity); see module-roles.ts. */
+  role?: string;
 }
 
 export interface TextField extends FieldBase<'text'> {
@@ -209,4 +213,6 @@ export interface ModuleDefinition {
   sections?: ModuleSection[];
   rules?: ValidationRule[];
   plugins?: PluginConfig[];
+  /** The platform behaviour the module takes on (`activities`, `contacts`...), one module per role in an operation; see module-roles.ts. */
+  role?: string;
 }

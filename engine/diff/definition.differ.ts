@@ -2,7 +2,7 @@ import type { ModuleDefinition, ModuleField, PicklistOption } from '../definitio
 import { deepEqual } from './deep-equal';
 import type { DiffOperation, ModuleSettings } from './diff.types';
 
-const SETTINGS: (keyof ModuleSettings)[] = ['names', 'icon', 'description', 'title', 'sections', 'plugins'];
+const SETTINGS: (keyof ModuleSettings)[] = ['names', 'icon', 'description', 'title', 'sections', 'plugins', 'role'];
 /** Field members with an operation of their own; the rest travel in `changeFieldOptions`. */
 const OWN_OPERATION = new Set(['key', 'type', 'label', 'help', 'conditions', 'options', 'archived']);
 

@@ -2,7 +2,7 @@ import type { SystemColumn } from './system-columns';
 import type { FieldConditions, FieldType, LocalizedText, ModuleDefinition, ModuleField, PicklistOption, ValidationRule } from '../definition/module-definition.types';
 
 /** Module-level parts a diff may change (the key and the version never travel in a diff). */
-export type ModuleSettings = Pick<ModuleDefinition, 'names' | 'icon' | 'description' | 'title' | 'sections' | 'plugins'>;
+export type ModuleSettings = Pick<ModuleDefinition, 'names' | 'icon' | 'description' | 'title' | 'sections' | 'plugins' | 'role'>;
 
 /** One change between two versions of a module definition. */
 export type DiffOperation =

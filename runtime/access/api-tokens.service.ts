@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { table } from '../database/sql';
 import { ApiError } from '../errors/api-error';
+import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../operations/operation-ref';
 import { hashToken, newSecretToken } from '../auth/token.hash';
 import { isUuid } from './users.service';
@@ -31,11 +32,14 @@ const PREFIX: Record<TokenType, string> = { internal: 'crm_it', external: 'crm_e
 /**
  * Integration tokens (A6, seed 000 §3): internal or external, named once and
  * never edited, shown only at creation and stored as a hash. An external token
- * belongs to a company of the Empresas module.
+ * belongs to a company: a record of the module with the `companies` role.
  */
 @Injectable()
 export class ApiTokensService {
-  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(ModuleDefinitionsService) private readonly definitions: ModuleDefinitionsService,
+  ) {}
 
   list(operation: OperationRef): Promise<TokenView[]> {
     return this.db.query(`SELECT ${COLUMNS} FROM core.api_tokens WHERE operation_id = $1 ORDER BY created_at DESC`, [operation.id]);
@@ -50,8 +54,9 @@ export class ApiTokensService {
     let companyId: string | null = null;
     if (type === 'external') {
       const candidate = input.companyId;
-      const [company] = typeof candidate === 'string' && isUuid(candidate)
-        ? await this.db.query(`SELECT id FROM ${table(operation.schemaName, 'empresas')} WHERE id = $1 AND deleted_at IS NULL`, [candidate])
+      const companies = await this.definitions.withRole(operation, 'companies');
+      const [company] = companies && typeof candidate === 'string' && isUuid(candidate)
+        ? await this.db.query(`SELECT id FROM ${table(operation.schemaName, companies.key)} WHERE id = $1 AND deleted_at IS NULL`, [candidate])
         : [];
       if (company) companyId = company.id;
       else issues.push({ path: 'companyId', code: 'unknownReference', message: { es: 'Un token externo necesita una empresa existente.', en: 'An external token needs an existing company.' } });

@@ -8,10 +8,10 @@ export type Requirement =
   | { kind: 'user' }
   | { kind: 'admin' }
   | { kind: 'aiAssistant' }
-  /** The notes-history integration API: the one route external tokens may call. */
+  /** The notes-history integration API: the one route external tokens may call (the route checks the view right on the activities module). */
   | { kind: 'notesHistory' }
-  /** A right on the module named by a route parameter (`:module`, `:key`) or fixed. */
-  | { kind: 'module'; right: ModuleRight; param?: string; module?: string };
+  /** A right on the module named by a route parameter (`:module`, `:key`); routes tied to a module role check it themselves. */
+  | { kind: 'module'; right: ModuleRight; param?: string };
 
 export const Requires = {
   /** Any logged-in user of the operation (results are still filtered by profile). */
@@ -20,5 +20,4 @@ export const Requires = {
   aiAssistant: () => SetMetadata(REQUIRES, { kind: 'aiAssistant' } satisfies Requirement),
   notesHistory: () => SetMetadata(REQUIRES, { kind: 'notesHistory' } satisfies Requirement),
   module: (right: ModuleRight, param = 'module') => SetMetadata(REQUIRES, { kind: 'module', right, param } satisfies Requirement),
-  fixedModule: (module: string, right: ModuleRight) => SetMetadata(REQUIRES, { kind: 'module', right, module } satisfies Requirement),
 };

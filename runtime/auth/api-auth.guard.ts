@@ -24,9 +24,10 @@ function meets(permissions: ProfilePermissions, requirement: Requirement, params
     case 'aiAssistant':
       return permissions.aiAssistant;
     case 'notesHistory':
-      return moduleRight(permissions, 'actividades', 'view');
+      // The activities module is found by role in the operation's definitions: NotesHistoryService checks the view right on it.
+      return true;
     case 'module': {
-      const module = requirement.module ?? params[requirement.param ?? 'module'];
+      const module = params[requirement.param ?? 'module'];
       return typeof module === 'string' && moduleRight(permissions, module, requirement.right);
     }
   }

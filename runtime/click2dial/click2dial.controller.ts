@@ -6,10 +6,13 @@ import { moduleRight } from '../access/profile-permissions';
 import { Requires } from '../access/requires.decorator';
 import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
 import { ApiError } from '../errors/api-error';
+import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../operations/operation-ref';
 import { RecordAccessResolver } from '../records/record-access.resolver';
 import { RecordsService } from '../records/records.service';
 import { Click2DialService } from './click2dial.service';
+
+const FORBIDDEN = () => new ApiError(403, 'forbidden', { es: 'Su perfil no permite esta acción.', en: 'Your profile does not allow this.' });
 
 /**
  * Click2Dial and the contact-data download (seed 002 §7): both answer only to
@@ -25,23 +28,22 @@ export class Click2DialController {
     @Inject(Click2DialService) private readonly calls: Click2DialService,
     @Inject(RecordsService) private readonly records: RecordsService,
     @Inject(RecordAccessResolver) private readonly access: RecordAccessResolver,
+    @Inject(ModuleDefinitionsService) private readonly definitions: ModuleDefinitionsService,
   ) {}
 
-  /** Body `{ module, id, field }`: the number to dial from a phone field; the call is logged as an actividad of type llamada. Needs the view right on the module. */
+  /** Body `{ module, id, field }`: the number to dial from a phone field; the call is logged as an activity. Needs the view right on the module. */
   @Requires.user()
   @Post('calls')
   @HttpCode(201)
   async call(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() body: unknown, @Req() request: FastifyRequest) {
     await this.ipRules.enforce(operation, request.ip);
     const call = Click2DialService.read(body);
-    if (caller.permissions && !moduleRight(caller.permissions, call.module, 'view')) {
-      throw new ApiError(403, 'forbidden', { es: 'Su perfil no permite esta acción.', en: 'Your profile does not allow this.' });
-    }
+    if (caller.permissions && !moduleRight(caller.permissions, call.module, 'view')) throw FORBIDDEN();
     return this.calls.call(operation, call, await this.access.forCaller(operation, caller), { userId: caller.userId, locale: caller.locale });
   }
 
-  /** A contact's data as a file (JSON), without the fields the caller's profile hides. */
-  @Requires.fixedModule('contactos', 'view')
+  /** A contact's data as a file (JSON), without the fields the caller's profile hides: a record of the module with the `contacts` role, which needs the view right. */
+  @Requires.user()
   @Get('contacts/:id')
   async contact(
     @CurrentOperation() operation: OperationRef,
@@ -51,8 +53,10 @@ export class Click2DialController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     await this.ipRules.enforce(operation, request.ip);
-    const contact = await this.records.get(operation, 'contactos', id, await this.access.forCaller(operation, caller));
+    const contacts = await this.definitions.requireRole(operation, 'contacts');
+    if (caller.permissions && !moduleRight(caller.permissions, contacts.key, 'view')) throw FORBIDDEN();
+    const contact = await this.records.get(operation, contacts.key, id, await this.access.forCaller(operation, caller));
     reply.header('content-disposition', `attachment; filename="contacto-${contact.id}.json"`);
-    return { module: 'contactos', exportedAt: new Date().toISOString(), record: contact };
+    return { module: contacts.key, exportedAt: new Date().toISOString(), record: contact };
   }
 }

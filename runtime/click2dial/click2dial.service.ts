@@ -1,11 +1,11 @@
-import { type Issue, type ModuleDefinition } from '@crm/engine';
+import { activityLink, activityValues, relatedRecordValues, type Issue, type ModuleDefinition } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../errors/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../operations/operation-ref';
 import type { RecordAccess } from '../records/record-access.policy';
 import { recordTitle } from '../records/record-expander';
-import { activeField, activeFields } from '../records/record-fields';
+import { activeField } from '../records/record-fields';
 import type { ApiRecord } from '../records/record-row.mapper';
 import { RecordsService } from '../records/records.service';
 
@@ -23,16 +23,15 @@ export interface PlacedCall {
   module: string;
   id: string;
   field: string;
-  /** The actividad of type llamada logged for the call. */
-  activityId: string;
+  /** The call logged in the module with the `activities` role; null when the operation has none. */
+  activityId: string | null;
 }
 
 const KEY = /^[a-z][a-z0-9_]{0,62}$/;
-const ACTIVITIES = 'actividades';
 
 const invalid = (path: string, code: string, es: string, en: string): Issue => ({ path, code, message: { es, en } });
 
-/** Click2Dial (seed 002): the number to dial from a phone field of a visible record, and the call logged as an actividad. */
+/** Click2Dial (seed 002): the number to dial from a phone field of a visible record, and the call logged as an activity. */
 @Injectable()
 export class Click2DialService {
   constructor(
@@ -70,25 +69,25 @@ export class Click2DialService {
     if (dial.replace('+', '') === '') {
       throw ApiError.validation([invalid('field', 'noNumber', `El registro no tiene número en «${field.key}».`, `The record has no number in "${field.key}".`)]);
     }
-    const activity = await this.records.create(operation, ACTIVITIES, await this.activity(operation, definition, record, field.key, number), author);
-    return { number, dial, module: request.module, id: record.id, field: field.key, activityId: activity.id };
+    const activities = await this.definitions.withRole(operation, 'activities');
+    const activity = activities ? await this.records.create(operation, activities.key, this.activity(activities, definition, record, field.key, number), author) : null;
+    return { number, dial, module: request.module, id: record.id, field: field.key, activityId: activity?.id ?? null };
   }
 
-  /** The actividad of the call: type llamada, linked to the record through the lookup that targets its module, if any. */
-  private async activity(operation: OperationRef, definition: ModuleDefinition, record: ApiRecord, field: string, number: string): Promise<Record<string, unknown>> {
-    const activities = await this.definitions.get(operation, ACTIVITIES);
-    const link = activeFields(activities).find((f) => f.type === 'lookup' && f.target === definition.key);
+  /** The activity of the call: a pending call, due now, linked to the record through the lookup that targets its module and the generic link. */
+  private activity(activities: ModuleDefinition, definition: ModuleDefinition, record: ApiRecord, field: string, number: string): Record<string, unknown> {
     const title = recordTitle(definition, record).slice(0, 150);
     return {
-      tipo: 'llamada',
-      estado: 'pendiente',
-      asunto: `Llamada a ${title} (${number})`,
-      descripcion: `Click2Dial: ${definition.key}.${field} = ${number}`,
-      // The call is due now: it is being placed.
-      fecha_vencimiento: new Date().toISOString(),
-      modulo_relacionado: definition.key,
-      registro_relacionado: record.id,
-      ...(link && { [link.key]: record.id }),
+      ...activityValues(activities, {
+        kind: 'call',
+        status: 'pending',
+        subject: `Llamada a ${title} (${number})`,
+        description: `Click2Dial: ${definition.key}.${field} = ${number}`,
+        // The call is due now: it is being placed.
+        due: new Date().toISOString(),
+      }),
+      ...relatedRecordValues(activities, definition.key, record.id),
+      ...activityLink(activities, definition.key, record.id)?.values,
     };
   }
 }

@@ -36,7 +36,7 @@ export class JobsController {
       required: ['type', 'payload'],
       properties: {
         type: { type: 'string', example: 'records.bulk' },
-        payload: { type: 'object', example: { module: 'contactos', mode: 'upsert', keyField: 'documento', rows: [{ nombre: 'Ana', documento: '52123456' }] } },
+        payload: { type: 'object', example: { module: 'clients', mode: 'upsert', keyField: 'code', rows: [{ name: 'Ana', code: 'C-0001' }] } },
       },
     },
   })

@@ -1,30 +1,27 @@
+import { activityLink, activityValues } from '@crm/engine';
 import type { EntityManager } from 'typeorm';
-import { ApiError } from '../errors/api-error';
 import type { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../operations/operation-ref';
 import type { MailMessage } from './mail.transport';
 
 /**
- * A completed note per e-mail on the record it went to (Actividades has no "correo" type).
- * It points at the record the way the Studio's activity tab looks (studio/src/activities/activity-link.ts):
- * the Actividades lookup to that module, else "Otro módulo" + "ID del registro".
- * Operations without Actividades log nothing.
+ * A completed note per e-mail on the record it went to, in the module with the
+ * `activities` role, linked the way the Studio's activity tab looks for it.
+ * Operations without an activities module, or with no way to link it to
+ * `module`, log nothing.
  */
 export async function activityRows(definitions: ModuleDefinitionsService, operation: OperationRef, module: string, messages: MailMessage[], db: EntityManager) {
-  if (messages.length === 0) return [];
-  let activities;
-  try {
-    activities = await definitions.get(operation, 'actividades', db);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return [];
-    throw error;
-  }
-  const lookup = activities.fields.find((f) => f.type === 'lookup' && !f.archived && f.target === module);
-  return messages.map((m) => ({
-    tipo: 'nota',
-    estado: 'completada',
-    asunto: `Correo: ${m.subject}`.slice(0, 255),
-    descripcion: `Para / To: ${m.to}\nPlantilla / Template: ${m.templateKey}`,
-    ...(lookup ? { [lookup.key]: m.recordId } : { modulo_relacionado: module, registro_relacionado: m.recordId }),
+  if (messages.length === 0) return null;
+  const activities = await definitions.withRole(operation, 'activities', db);
+  if (!activities || !activityLink(activities, module, messages[0].recordId)) return null;
+  const rows = messages.map((m) => ({
+    ...activityValues(activities, {
+      kind: 'note',
+      status: 'done',
+      subject: `Correo: ${m.subject}`.slice(0, 255),
+      description: `Para / To: ${m.to}\nPlantilla / Template: ${m.templateKey}`,
+    }),
+    ...activityLink(activities, module, m.recordId)?.values,
   }));
+  return { module: activities.key, rows };
 }

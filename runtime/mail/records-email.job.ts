@@ -192,7 +192,7 @@ export class RecordsEmailJob implements JobHandler<RecordsEmailPayload, RecordsE
       await context.transaction(async (db) => {
         await this.transport.enqueue(db, messages);
         const activities = await activityRows(this.definitions, context.operation, module, messages, db);
-        if (activities.length) await this.records.bulkWrite(context.operation, 'actividades', activities, { mode: 'insert', userId: context.userId, jobId: context.job.id, db });
+        if (activities) await this.records.bulkWrite(context.operation, activities.module, activities.rows, { mode: 'insert', userId: context.userId, jobId: context.job.id, db });
         const before = (context.result as RecordsEmailResult | null) ?? emptyResult(ids.length);
         const counts = context.counts;
         await context.reportProgress(

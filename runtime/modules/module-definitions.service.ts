@@ -1,12 +1,15 @@
 import {
   applyDiff,
   emptyModule,
+  moduleWithRole,
   planModuleChange,
   prepareValidator,
+  sharedRoleIssues,
   validateDefinition,
   type DiffOperation,
   type ModuleDefinition,
   type ModuleField,
+  type ModuleRole,
   type StoragePlan,
   type StorageStep,
 } from '@crm/engine';
@@ -62,9 +65,39 @@ export class ModuleDefinitionsService {
     @Inject(RecordAuditRepository) private readonly audit: RecordAuditRepository,
   ) {}
 
-  async list(operation: OperationRef): Promise<ModuleDefinition[]> {
-    const rows = await this.db.getRepository(ModuleDefinitionEntity).find({ where: { operationId: operation.id }, order: { key: 'ASC' } });
+  async list(operation: OperationRef, db?: EntityManager): Promise<ModuleDefinition[]> {
+    const rows = await (db ?? this.db.manager).getRepository(ModuleDefinitionEntity).find({ where: { operationId: operation.id }, order: { key: 'ASC' } });
     return rows.map((r) => r.definition);
+  }
+
+  /** The module that declares a platform role (module-roles.ts), if the operation has one: the platform never names module keys. */
+  async withRole(operation: OperationRef, role: ModuleRole, db?: EntityManager): Promise<ModuleDefinition | undefined> {
+    return moduleWithRole(await this.list(operation, db), role);
+  }
+
+  /** Like `withRole`, for features that cannot work without that module: a 404 naming the role. */
+  async requireRole(operation: OperationRef, role: ModuleRole, db?: EntityManager): Promise<ModuleDefinition> {
+    const found = await this.withRole(operation, role, db);
+    if (!found) {
+      throw ApiError.notFound(
+        { es: `Esta operación no tiene un módulo con el rol «${role}».`, en: `This operation has no module with role "${role}".` },
+        'role_module_missing',
+      );
+    }
+    return found;
+  }
+
+  /**
+   * One module per role: checked on the operation's modules as they will be,
+   * stored ones replaced by `proposed`, so a bundle may move a role from one
+   * module to another in one go.
+   */
+  private async refuseSharedRoles(tx: EntityManager, operation: OperationRef, proposed: ModuleDefinition[] = []): Promise<void> {
+    const stored: { key: string; role: string | null }[] = await tx.query(`SELECT key, definition->>'role' AS role FROM core.module_definitions WHERE operation_id = $1`, [operation.id]);
+    const next = new Map(stored.map((m) => [m.key, m.role ?? undefined]));
+    for (const definition of proposed) next.set(definition.key, definition.role);
+    const issues = sharedRoleIssues([...next].map(([key, role]) => ({ key, role })));
+    if (issues.length) throw ApiError.validation(issues);
   }
 
   /**
@@ -109,6 +142,8 @@ export class ModuleDefinitionsService {
         await this.applyPrepared(tx, operation, prepared, { userId });
         created.push(prepared.next);
       }
+      // A caller with its own transaction (a bundle) checks roles once everything is in place.
+      if (!db) await this.refuseSharedRoles(tx, operation);
       return created;
     };
     const created = db ? await run(db) : await this.db.transaction(run);
@@ -131,7 +166,11 @@ export class ModuleDefinitionsService {
 
   /** The diff, storage plan and data checks of a change, without applying it. */
   async plan(operation: OperationRef, key: string, input: unknown): Promise<ModulePlanResult> {
-    return this.db.transaction((tx) => this.prepare(tx, operation, key, input, false));
+    return this.db.transaction(async (tx) => {
+      const prepared = await this.prepare(tx, operation, key, input, false);
+      await this.refuseSharedRoles(tx, operation, [prepared.next]);
+      return prepared;
+    });
   }
 
   private async prepare(
@@ -204,6 +243,7 @@ export class ModuleDefinitionsService {
           { checks: prepared.checks.filter((c) => c.blocking && c.count > 0) },
         );
       }
+      await this.refuseSharedRoles(tx, operation, [prepared.next]);
       await this.applyPrepared(tx, operation, prepared, options);
       return prepared;
     });
@@ -223,16 +263,19 @@ export class ModuleDefinitionsService {
       const existing = new Set(await this.moduleKeys(tx, operation));
       const fresh = inputs.filter((i) => !existing.has(keyOf(i)));
       const changes: ModuleChange[] = [];
+      const proposed: ModuleDefinition[] = [];
       const freshKeys = fresh.map(keyOf);
       for (const input of fresh) {
         const prepared = await this.prepareCreate(tx, operation, input, freshKeys);
         const { current: _current, next: _next, ...result } = prepared;
+        proposed.push(prepared.next);
         changes.push({ ...result, action: 'create' });
         if (!options.dryRun) await this.applyPrepared(tx, operation, prepared, options);
       }
       for (const input of inputs.filter((i) => existing.has(keyOf(i)))) {
         const prepared = await this.prepare(tx, operation, keyOf(input), input, !options.dryRun, freshKeys);
         const { current: _current, next: _next, ...result } = prepared;
+        proposed.push(prepared.next);
         const unchanged = prepared.operations.length === 0;
         changes.push({ ...result, action: unchanged ? 'unchanged' : 'update', toVersion: unchanged ? prepared.fromVersion : prepared.toVersion });
         if (options.dryRun || unchanged) continue;
@@ -248,6 +291,7 @@ export class ModuleDefinitionsService {
         }
         await this.applyPrepared(tx, operation, prepared, options);
       }
+      await this.refuseSharedRoles(tx, operation, proposed);
       return changes;
     };
     const changes = await this.db.transaction(work);

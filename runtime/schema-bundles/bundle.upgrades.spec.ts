@@ -1,3 +1,4 @@
+import { CATALOG_MODULES } from '@crm/modules-catalog';
 import { ApiError } from '../errors/api-error';
 import { BUNDLE_FORMAT_VERSION } from './bundle.format';
 import { readBundle, UPGRADES } from './bundle.upgrades';
@@ -39,5 +40,15 @@ describe('schema bundle versions', () => {
     expect(meta.code).toBe('bundle_too_new');
     expect(refusal([]).code).toBe('bundle_invalid');
     expect(refusal({ format: 'contact-crm.schema-bundle', formatVersion: 1, metaSchemaVersion: '1.0.0', modules: [definition, definition] }).code).toBe('bundle_invalid');
+  });
+
+  it('gives the catalog modules of a bundle written before roles (meta-schema 1.0.0) the roles of their catalog definitions', () => {
+    const strip = (value: unknown) => JSON.parse(JSON.stringify(value, (key, v) => (key === 'role' ? undefined : v)));
+    const old = CATALOG_MODULES.map(strip);
+    const read = readBundle({ format: 'contact-crm.schema-bundle', formatVersion: 1, metaSchemaVersion: '1.0.0', modules: [...old, definition], settings: {} });
+    expect(read.bundle.modules).toEqual([...CATALOG_MODULES, definition]);
+    // A bundle that already speaks roles keeps what it says, even without any.
+    const current = readBundle({ format: 'contact-crm.schema-bundle', formatVersion: 1, metaSchemaVersion: '1.1.0', modules: old, settings: {} });
+    expect(current.bundle.modules).toEqual(old);
   });
 });

@@ -5,7 +5,7 @@ import { ApiError } from '../errors/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../operations/operation-ref';
 import { checkSection } from './settings.checks';
-import { isSettingsSection, SETTINGS_DEFAULTS, SETTINGS_SECTIONS, type SettingsSection } from './settings.sections';
+import { isSettingsSection, settingsDefault, SETTINGS_SECTIONS, type SettingsSection } from './settings.sections';
 
 export interface SettingsView {
   section: SettingsSection;
@@ -49,7 +49,10 @@ export class OperationSettingsService {
       `SELECT value, version, updated_at AS "updatedAt", updated_by AS "updatedBy" FROM core.operation_settings WHERE operation_id = $1 AND section = $2`,
       [operation.id, section],
     );
-    if (!row) return { section, value: structuredClone(SETTINGS_DEFAULTS[section]), version: 0, updatedAt: null, updatedBy: null };
+    if (!row) {
+      const definitions = section === 'web_integration' ? await this.modules.list(operation, db instanceof DataSource ? db.manager : db) : [];
+      return { section, value: settingsDefault(section, definitions), version: 0, updatedAt: null, updatedBy: null };
+    }
     return { section, value: row.value, version: row.version, updatedAt: new Date(row.updatedAt).toISOString(), updatedBy: row.updatedBy };
   }
 

@@ -42,7 +42,7 @@ describe('schema bundles: export and import between operations (M7)', () => {
     expect(exported.status).toBe(200);
     bundle = exported.body;
     expect(Object.keys(bundle).sort()).toEqual(['exportedAt', 'format', 'formatVersion', 'metaSchemaVersion', 'modules', 'operation', 'settings']);
-    expect(bundle).toMatchObject({ format: 'contact-crm.schema-bundle', formatVersion: 1, metaSchemaVersion: '1.0.0', operation: source });
+    expect(bundle).toMatchObject({ format: 'contact-crm.schema-bundle', formatVersion: 1, metaSchemaVersion: '1.1.0', operation: source });
     expect(bundle.modules).toHaveLength(16);
     expect(JSON.stringify(bundle)).not.toContain('ABC123');
 

@@ -1,28 +1,28 @@
 import { useEffect, useState } from 'react';
+import { activityLink, activityValues } from '../../../engine/definition/activity-records';
+import { roleField } from '../../../engine/definition/module-roles';
 import type { ApiFailure } from '../api/api-error';
 import { recordsApi } from '../api/records.api';
 import type { ApiRecord, ModuleDefinition } from '../api/types';
-import { useModules } from '../app/modules.context';
 import { useNotify } from '../app/notices';
 import { navigate, paths } from '../app/router';
 import { displayValue } from '../definition/field-display';
+import { useRoleModule } from '../definition/use-role-module';
 import { RecordForm } from '../form/RecordForm';
 import { createValues } from '../form/form-values';
 import { serverErrors } from '../form/server-errors';
 import { useI18n } from '../i18n/i18n';
 import type { ErrorSchema } from '@rjsf/utils';
 import { activityFlag } from './activity-flag';
-import { activityLink } from './activity-link';
 
-const ACTIVITIES = 'actividades';
-const SHOWN = ['tipo', 'asunto', 'prioridad', 'estado', 'fecha_vencimiento'];
+/** Columns of the tab, by field role. */
+const SHOWN = ['kind', 'subject', 'priority', 'status', 'due'] as const;
 
-/** R4 on a record: its calls, meetings, tasks and notes with due-date flags, and a new one through the Actividades form. */
+/** R4 on a record: its calls, meetings, tasks and notes with due-date flags, and a new one through the activities module's form. */
 export function ActivitiesTab({ module, id }: { module: string; id: string }) {
   const { t, l, lang } = useI18n();
   const notify = useNotify();
-  const { byKey } = useModules();
-  const activities = byKey.get(ACTIVITIES);
+  const activities = useRoleModule('activities');
   const [items, setItems] = useState<ApiRecord[] | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
   const [adding, setAdding] = useState(false);
@@ -34,7 +34,8 @@ export function ActivitiesTab({ module, id }: { module: string; id: string }) {
 
   useEffect(() => {
     if (!activities || !link) return;
-    recordsApi.query(ACTIVITIES, { filter: link.filter, sort: [{ field: 'fecha_vencimiento', dir: 'asc' }], limit: 200 }).then(
+    const due = roleField(activities, 'due');
+    recordsApi.query(activities.key, { filter: link.filter, sort: [{ field: due?.key ?? 'createdAt', dir: 'asc' }], limit: 200 }).then(
       (page) => setItems(page.items),
       (failure: ApiFailure) => setError(failure),
     );
@@ -42,13 +43,13 @@ export function ActivitiesTab({ module, id }: { module: string; id: string }) {
 
   if (!activities || !link) return <p className="muted">{t('activities.unavailable')}</p>;
   if (error) return <p className="error">{l(error.text)}</p>;
-  const fields = SHOWN.map((key) => activities.fields.find((f) => f.key === key)).filter((f) => f !== undefined);
+  const fields = SHOWN.map((role) => roleField(activities, role)).filter((f) => f !== undefined);
 
   async function create(submitted: Record<string, unknown>, definition: ModuleDefinition) {
     setSaving(true);
     setFieldErrors({});
     try {
-      await recordsApi.create(ACTIVITIES, { ...createValues(definition, submitted), ...link!.values });
+      await recordsApi.create(definition.key, { ...createValues(definition, submitted), ...link!.values });
       notify('ok', t('record.created'));
       setAdding(false);
       setReload((n) => n + 1);
@@ -71,7 +72,7 @@ export function ActivitiesTab({ module, id }: { module: string; id: string }) {
             type="button"
             className="primary"
             onClick={() => {
-              setValues({ estado: 'pendiente', prioridad: 'media', tipo: 'tarea', ...link.values });
+              setValues({ ...activityValues(activities, { status: 'pending', priority: 'normal', kind: 'task' }), ...link.values });
               setAdding(true);
             }}
             data-testid="new-activity"
@@ -104,9 +105,9 @@ export function ActivitiesTab({ module, id }: { module: string; id: string }) {
           </thead>
           <tbody>
             {items.map((item) => {
-              const flag = activityFlag(item);
+              const flag = activityFlag(item, activities);
               return (
-                <tr key={item.id} data-id={item.id} data-flag={flag} onDoubleClick={() => navigate(paths.record(ACTIVITIES, item.id))}>
+                <tr key={item.id} data-id={item.id} data-flag={flag} onDoubleClick={() => navigate(paths.record(activities.key, item.id))}>
                   <td>
                     <span className={`flag flag-${flag}`} title={t(`activities.flag.${flag}`)} aria-label={t(`activities.flag.${flag}`)} />
                   </td>

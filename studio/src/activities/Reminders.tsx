@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { authApi } from '../api/auth.api';
 import { recordsApi } from '../api/records.api';
+import { roleField, roleOption } from '../../../engine/definition/module-roles';
+import type { FilterNode } from '../../../engine/query/query.types';
 import type { ApiRecord, ModuleDefinition } from '../api/types';
-import { useModules } from '../app/modules.context';
 import { navigate, paths } from '../app/router';
+import { useRoleModule } from '../definition/use-role-module';
 import { useI18n } from '../i18n/i18n';
 
-const ACTIVITIES = 'actividades';
 const CHECK_EVERY_MS = 60_000;
 const DISMISSED = 'crm.dismissedReminders';
 
@@ -23,7 +24,33 @@ function target(activities: ModuleDefinition, activity: ApiRecord): { module: st
   for (const field of activities.fields) {
     if (field.type === 'lookup' && typeof activity[field.key] === 'string') return { module: field.target, id: activity[field.key] as string };
   }
-  return { module: ACTIVITIES, id: activity.id };
+  return { module: activities.key, id: activity.id };
+}
+
+/**
+ * The agent's due reminders, by the activities module's field roles: reminder
+ * on, reminder time passed, still pending, assigned to, owned or created by the
+ * agent. Null when the module lacks the reminder roles.
+ */
+function dueFilter(activities: ModuleDefinition, me: string): { filter: FilterNode; at: string } | null {
+  const on = roleField(activities, 'reminderOn');
+  const at = roleField(activities, 'reminderAt');
+  if (!on || !at) return null;
+  const status = roleField(activities, 'status');
+  const pending = roleOption(activities, 'status', 'pending');
+  const assignee = roleField(activities, 'assignee');
+  const mine: FilterNode[] = [...(assignee ? [{ field: assignee.key, op: 'eq' as const, value: me }] : []), { field: 'owner', op: 'eq', value: me }, { field: 'createdBy', op: 'eq', value: me }];
+  return {
+    at: at.key,
+    filter: {
+      and: [
+        { field: on.key, op: 'eq', value: true },
+        ...(status && pending ? [{ field: status.key, op: 'eq' as const, value: pending }] : []),
+        { field: at.key, op: 'lte', value: new Date().toISOString() },
+        { or: mine },
+      ],
+    },
+  };
 }
 
 /**
@@ -33,7 +60,7 @@ function target(activities: ModuleDefinition, activity: ApiRecord): { module: st
  */
 export function Reminders() {
   const { t } = useI18n();
-  const activities = useModules().byKey.get(ACTIVITIES);
+  const activities = useRoleModule('activities');
   const [due, setDue] = useState<ApiRecord[]>([]);
 
   useEffect(() => {
@@ -41,18 +68,12 @@ export function Reminders() {
     let live = true;
     const check = async () => {
       const me = await authApi.me().catch(() => null);
-      if (!me?.id || !live) return;
+      const due = me?.id ? dueFilter(activities, me.id) : null;
+      if (!due || !live) return;
       const page = await recordsApi
-        .query(ACTIVITIES, {
-          filter: {
-            and: [
-              { field: 'recordatorio_activo', op: 'eq', value: true },
-              { field: 'estado', op: 'eq', value: 'pendiente' },
-              { field: 'recordatorio', op: 'lte', value: new Date().toISOString() },
-              { or: [{ field: 'asignado', op: 'eq', value: me.id }, { field: 'owner', op: 'eq', value: me.id }, { field: 'createdBy', op: 'eq', value: me.id }] },
-            ],
-          },
-          sort: [{ field: 'recordatorio', dir: 'asc' }],
+        .query(activities.key, {
+          filter: due.filter,
+          sort: [{ field: due.at, dir: 'asc' }],
           limit: 20,
           count: false,
         })
@@ -68,6 +89,7 @@ export function Reminders() {
   }, [activities]);
 
   if (!activities || due.length === 0) return null;
+  const subject = roleField(activities, 'subject')?.key;
   const dismiss = (id: string) => {
     localStorage.setItem(DISMISSED, JSON.stringify([...dismissed(), id].slice(-500)));
     setDue((list) => list.filter((a) => a.id !== id));
@@ -79,7 +101,7 @@ export function Reminders() {
         return (
           <div key={activity.id} className="reminder" data-testid="reminder" data-id={activity.id}>
             <strong>{t('reminders.title')}</strong>
-            <span>{String(activity.asunto ?? '')}</span>
+            <span>{String(activity[subject ?? ''] ?? '')}</span>
             <span className="row-actions">
               <a
                 href={paths.record(to.module, to.id)}

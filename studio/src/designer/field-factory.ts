@@ -2,8 +2,8 @@ import { fieldTypeOf, isComputed } from '../../../engine/definition/field-type.r
 import type { FieldType, ModuleField } from '../../../engine/definition/module-definition.types';
 import type { Localized } from '../i18n/i18n';
 
-/** Members every field type accepts; the rest are type-specific and the meta-schema refuses them on other types. */
-const COMMON = ['key', 'type', 'label', 'help', 'required', 'unique', 'searchable', 'filterable', 'readOnly', 'locked', 'archived', 'conditions'] as const;
+/** Members every field type accepts; the rest are type-specific and the meta-schema refuses them on other types. A role the new type cannot carry is reported by validation. */
+const COMMON = ['key', 'type', 'label', 'help', 'required', 'unique', 'searchable', 'filterable', 'readOnly', 'locked', 'archived', 'conditions', 'role'] as const;
 
 /** The type-specific members a new field of `type` starts with (its type file's defaults), so it validates at once. */
 function typeDefaults(type: FieldType, modules: string[]): Record<string, unknown> {

@@ -7,6 +7,7 @@ import { useNotify } from '../app/notices';
 import { navigate, paths, type RecordTab } from '../app/router';
 import { ActivitiesTab } from '../activities/ActivitiesTab';
 import { recordTitle } from '../definition/field-display';
+import { roleField } from '../../../engine/definition/module-roles';
 import { HistoryTab } from '../history/HistoryTab';
 import { hasLivePlugins, livePatch } from '../plugins/live-plugins';
 import { useI18n } from '../i18n/i18n';
@@ -197,7 +198,8 @@ export function RecordPage({ definition, id, tab }: { definition: ModuleDefiniti
             const data = toFormData(definition, saved);
             setRecord(saved);
             setBase(data);
-            setValues((current) => ({ ...current, ...(data.tipificacion !== undefined && { tipificacion: data.tipificacion }) }));
+            const disposition = roleField(definition, 'disposition')?.key;
+            setValues((current) => ({ ...current, ...(disposition && data[disposition] !== undefined && { [disposition]: data[disposition] }) }));
           }}
           onDone={() => {
             setHistoryKey((n) => n + 1);
@@ -214,7 +216,7 @@ export function RecordPage({ definition, id, tab }: { definition: ModuleDefiniti
           <button type="button" role="tab" aria-selected={tab === 'history'} onClick={() => navigate(paths.record(definition.key, record.id, 'history'))} data-testid="tab-history">
             {t('record.tabHistory')}
           </button>
-          {definition.key !== 'actividades' && (
+          {definition.role !== 'activities' && (
             <button type="button" role="tab" aria-selected={tab === 'activities'} onClick={() => navigate(paths.record(definition.key, record.id, 'activities'))} data-testid="tab-activities">
               {t('activities.tab')}
             </button>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ApiFailure } from '../api/api-error';
 import type { ApiRecord, ModuleDefinition } from '../api/types';
-import { useModules } from '../app/modules.context';
 import { useNotify } from '../app/notices';
+import { useRoleModule } from '../definition/use-role-module';
 import { useI18n } from '../i18n/i18n';
 import { settingsApi, type TipificacionNode } from '../settings/settings.api';
 import { saveTipificacion } from './tipificar';
@@ -12,7 +12,7 @@ export function TipificarDialog(props: { definition: ModuleDefinition; record: A
   const { definition, record, onRecord, onDone, onClose } = props;
   const { t, l, lang } = useI18n();
   const notify = useNotify();
-  const { byKey } = useModules();
+  const activities = useRoleModule('activities');
   const [tree, setTree] = useState<TipificacionNode[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +29,7 @@ export function TipificarDialog(props: { definition: ModuleDefinition; record: A
     setBusy(true);
     setError(null);
     try {
-      await saveTipificacion(definition, record, path, t('tipificar.subject', { path }), byKey.get('actividades'), onRecord);
+      await saveTipificacion(definition, record, path, t('tipificar.subject', { path }), activities, onRecord);
       notify('ok', t('tipificar.saved', { path }));
       onDone();
     } catch (failure) {

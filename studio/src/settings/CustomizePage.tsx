@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
+import { type FieldRole, type ModuleRole, roleField } from '../../../engine/definition/module-roles';
+import { useRoleModule } from '../definition/use-role-module';
 import { settingsPaths } from '../designer/designer-routes';
 import { useRights } from '../designer/profile-rights';
 import { SettingsNav } from '../designer/SettingsNav';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/es';
 import { EmailTemplatesSettings } from './EmailTemplatesSettings';
+import type { OptionFact } from './option-edits';
 import { OptionsEditor } from './OptionsEditor';
 import { type CustomizeSection, CUSTOMIZE_SECTIONS, customizePath } from './settings-routes';
 import { TipificacionesSettings } from './TipificacionesSettings';
@@ -23,17 +26,25 @@ const TITLES: Record<CustomizeSection, MessageKey> = {
   webIntegration: 'custom.section.webIntegration',
 };
 
-// The catalog keeps these facts in the options' `data` (modules-catalog/casos and oportunidades).
+/** A picklist found by role (the case types of the module with role `cases`…); its facts live in the options' `data`. */
+function RoleOptionsEditor(props: { role: ModuleRole; field: FieldRole; fact: OptionFact; testId: string }) {
+  const { t } = useI18n();
+  const module = useRoleModule(props.role);
+  const field = module && roleField(module, props.field);
+  if (!module || !field) return <p className="muted">{t('custom.noRoleModule')}</p>;
+  return <OptionsEditor module={module.key} field={field.key} fact={props.fact} testId={props.testId} />;
+}
+
 function body(section: CustomizeSection): ReactNode {
   switch (section) {
     case 'picklists':
       return <PicklistsSettings />;
     case 'caseTypes':
-      return <OptionsEditor module="casos" field="tipo" fact={{ key: 'prefix', kind: 'text' }} testId="case-types" />;
+      return <RoleOptionsEditor role="cases" field="caseType" fact={{ key: 'prefix', kind: 'text' }} testId="case-types" />;
     case 'priorities':
-      return <OptionsEditor module="casos" field="prioridad" fact={{ key: 'resolutionHours', kind: 'number' }} testId="priorities" />;
+      return <RoleOptionsEditor role="cases" field="priority" fact={{ key: 'resolutionHours', kind: 'number' }} testId="priorities" />;
     case 'phases':
-      return <OptionsEditor module="oportunidades" field="fase" fact={{ key: 'probability', kind: 'number' }} testId="phases" />;
+      return <RoleOptionsEditor role="opportunities" field="phase" fact={{ key: 'probability', kind: 'number' }} testId="phases" />;
     case 'tipificaciones':
       return <TipificacionesSettings />;
     case 'templates':

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useModules } from '../app/modules.context';
+import { useRoleModule } from '../definition/use-role-module';
 import { useI18n } from '../i18n/i18n';
 import { keyFromLabel } from './option-edits';
 import { SaveBar } from './SaveBar';
@@ -10,6 +12,10 @@ import { useSection } from './use-section';
 export function EmailTemplatesSettings() {
   const { t } = useI18n();
   const state = useSection('email_templates');
+  // A new template starts on the contacts module: most templates write to people.
+  const contacts = useRoleModule('contacts');
+  const { list } = useModules();
+  const start = contacts?.key ?? list[0]?.key ?? '';
   const [selected, setSelected] = useState(0);
   if (!state.draft) return state.error ? <p className="error">{state.error}</p> : <p className="muted">{t('custom.loading')}</p>;
   const items = state.draft.items;
@@ -17,7 +23,7 @@ export function EmailTemplatesSettings() {
   const setItems = (next: typeof items) => state.setDraft({ items: next });
   const add = () => {
     const name = t('custom.templates.new');
-    setItems([...items, { key: keyFromLabel(name, items.map((i) => i.key)), name, module: 'contactos', subject: '', body: '' }]);
+    setItems([...items, { key: keyFromLabel(name, items.map((i) => i.key)), name, module: start, subject: '', body: '' }]);
     setSelected(items.length);
   };
   return (

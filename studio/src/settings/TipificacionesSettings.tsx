@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useModules } from '../app/modules.context';
+import { useRoleModule } from '../definition/use-role-module';
 import { useI18n } from '../i18n/i18n';
 import { SaveBar } from './SaveBar';
 import { TipificacionTree } from './TipificacionTree';
@@ -11,7 +12,10 @@ export function TipificacionesSettings() {
   const { t, l } = useI18n();
   const { list } = useModules();
   const state = useSection('tipificaciones');
-  const [module, setModule] = useState('casos');
+  // Cases are what agents classify most; any module may have a tree.
+  const cases = useRoleModule('cases');
+  const [chosen, setModule] = useState<string | null>(null);
+  const module = chosen ?? cases?.key ?? list[0]?.key ?? '';
   if (!state.draft) return state.error ? <p className="error">{state.error}</p> : <p className="muted">{t('custom.loading')}</p>;
   const trees = state.draft;
   const nodes = trees[module] ?? [];

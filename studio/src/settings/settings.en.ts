@@ -30,6 +30,7 @@ export const settingsEn: Record<SettingsMessageKey, string> = {
   'custom.save': 'Save',
   'custom.saving': 'Saving…',
   'custom.loading': 'Loading…',
+  'custom.noRoleModule': 'This operation has no module for this section, or your profile does not see it.',
   'custom.version': 'version {version}',
   'custom.neverSaved': 'Not saved yet',
   'custom.remove': 'Remove',

@@ -28,6 +28,7 @@ export const settingsEs = {
   'custom.save': 'Guardar',
   'custom.saving': 'Guardando…',
   'custom.loading': 'Cargando…',
+  'custom.noRoleModule': 'Esta operación no tiene un módulo para esta sección, o su perfil no lo ve.',
   'custom.version': 'versión {version}',
   'custom.neverSaved': 'Aún no se ha guardado',
   'custom.remove': 'Quitar',

@@ -1,7 +1,7 @@
 import type { ErrorSchema } from '@rjsf/utils';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
-import { activityLink } from '../activities/activity-link';
+import { activityLink, activityValues } from '../../../engine/definition/activity-records';
 import type { ApiFailure } from '../api/api-error';
 import { recordsApi } from '../api/records.api';
 import type { ModuleDefinition } from '../api/types';
@@ -12,11 +12,11 @@ import { useI18n } from '../i18n/i18n';
 
 /**
  * Mass tasks (R1): one call, task, meeting or note per selected record, filled
- * once in the Actividades form and linked to each record as its own tab would.
+ * once in the activities module's form and linked to each record as its own tab would.
  */
 export function MassActivityDialog({ activities, module, ids, onDone, onClose }: { activities: ModuleDefinition; module: string; ids: () => Promise<string[]>; onDone(count: number): void; onClose(): void }) {
   const { t, l, lang } = useI18n();
-  const [values, setValues] = useState<Record<string, unknown>>({ tipo: 'tarea', estado: 'pendiente', prioridad: 'media' });
+  const [values, setValues] = useState<Record<string, unknown>>(() => activityValues(activities, { kind: 'task', status: 'pending', priority: 'normal' }));
   const [fieldErrors, setFieldErrors] = useState<ErrorSchema>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -29,7 +29,7 @@ export function MassActivityDialog({ activities, module, ids, onDone, onClose }:
       const targets = await ids();
       // A few at a time: quick for a selection, gentle on the server.
       for (let i = 0; i < targets.length; i += 5) {
-        await Promise.all(targets.slice(i, i + 5).map((id) => recordsApi.create(activities.key, { ...common, ...activityLink(activities, module, id).values })));
+        await Promise.all(targets.slice(i, i + 5).map((id) => recordsApi.create(activities.key, { ...common, ...activityLink(activities, module, id)?.values })));
       }
       onDone(targets.length);
     } catch (failure) {
