@@ -1,8 +1,7 @@
-import type { ModuleDefinition } from '../../../engine/definition/module-definition.types';
-import type { FilterNode, QueryInput, SortInput } from '../../../engine/query/query.types';
+import type { FilterNode, ModuleDefinition, QueryInput, SortInput } from '@crm/engine';
 
 export type { ModuleDefinition, FilterNode, SortInput };
-export type { ModuleField, ModuleSection, PicklistOption, SubtableField, LookupField, SelectField, FileField } from '../../../engine/definition/module-definition.types';
+export type { ModuleField, ModuleSection, PicklistOption, SubtableField, LookupField, SelectField, FileField } from '@crm/engine';
 
 /** A record as the API answers it: system fields beside the field keys. */
 export interface ApiRecord {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ModuleDefinition } from '../../../engine/definition/module-definition.types';
+import type { ModuleDefinition } from '@crm/engine';
 import { designerApi, type ModuleDraft } from '../api/designer.api';
 import { useModules } from '../app/modules.context';
 import { useNotify } from '../app/notices';

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ModuleDefinition } from '../../../engine/definition/module-definition.types';
-import { diffDefinitions } from '../../../engine/diff/definition.differ';
+import { diffDefinitions, type ModuleDefinition } from '@crm/engine';
 import { designerApi, type ModulePlan, type ModuleVersion } from '../api/designer.api';
 import { useModules } from '../app/modules.context';
 import { useNotify } from '../app/notices';

@@ -2,7 +2,7 @@ import Form from '@rjsf/core';
 import type { ErrorSchema, ErrorTransformer, RJSFValidationError } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { useMemo } from 'react';
-import { fieldStates } from '../../../engine/rules/field-state.evaluator';
+import { fieldStates } from '@crm/engine';
 import type { ModuleDefinition } from '../api/types';
 import { useModules } from '../app/modules.context';
 import { useI18n } from '../i18n/i18n';

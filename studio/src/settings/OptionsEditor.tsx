@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ModuleDefinition, PicklistOption } from '../../../engine/definition/module-definition.types';
+import type { ModuleDefinition, PicklistOption } from '@crm/engine';
 import { designerApi, type ModulePlan } from '../api/designer.api';
 import { ApiFailure } from '../api/http';
 import { useModules } from '../app/modules.context';

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { isSortable } from '../../../engine/definition/field-type.registry';
+import { isSortable } from '@crm/engine';
 import type { ApiFailure } from '../api/api-error';
 import { recordsApi } from '../api/records.api';
 import type { ApiRecord, ModuleDefinition, SortInput } from '../api/types';
