@@ -3,11 +3,10 @@ import { diffDefinitions, type ModuleDefinition } from '@crm/engine';
 import { designerApi, type ModulePlan, type ModuleVersion } from '../api/designer.api';
 import { useModules } from '../app/modules.context';
 import { useNotify } from '../app/notices';
-import { navigate, paths } from '../app/router';
+import { DESIGNER_TABS, type DesignerTab, navigate, paths } from '../app/router';
 import { useI18n } from '../i18n/i18n';
 import { AiEditPanel } from './AiEditPanel';
 import { replaceField, setFieldSection } from './definition-edits';
-import { type DesignerTab, settingsPaths } from './designer-routes';
 import { failureText } from './failure-text';
 import { FieldEditor } from './FieldEditor';
 import { FieldList } from './FieldList';
@@ -23,8 +22,6 @@ interface Review {
   /** Set when the review is a rollback to this version. */
   rollbackTo?: number;
 }
-
-const TABS: DesignerTab[] = ['fields', 'sections', 'preview', 'versions', 'ai'];
 
 /**
  * S1: one module's designer. Edits go to a working copy; nothing reaches the
@@ -93,13 +90,13 @@ export function ModuleDesigner({ moduleKey, tab, aiAllowed }: { moduleKey: strin
     }
   }
 
-  const tabs = TABS.filter((name) => name !== 'ai' || aiAllowed);
+  const tabs = DESIGNER_TABS.filter((name) => name !== 'ai' || aiAllowed);
   const field = selected ? draft.fields.find((f) => f.key === selected && !f.archived) : undefined;
 
   return (
     <div className="module-designer" data-module={moduleKey}>
       <div className="view-head">
-        <button type="button" className="link" onClick={() => navigate(settingsPaths.modules())}>
+        <button type="button" className="link" onClick={() => navigate(paths.modules())}>
           ← {t('designer.back')}
         </button>
         <span className="spacer" />
@@ -139,7 +136,7 @@ export function ModuleDesigner({ moduleKey, tab, aiAllowed }: { moduleKey: strin
         <>
           <div className="tabs" role="tablist">
             {tabs.map((name) => (
-              <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`designer-tab-${name}`} onClick={() => navigate(settingsPaths.module(moduleKey, name))}>
+              <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`designer-tab-${name}`} onClick={() => navigate(paths.module(moduleKey, name))}>
                 {t(`designer.tab.${name}`)}
               </button>
             ))}

@@ -1,12 +1,11 @@
 import type { ReactNode } from 'react';
-import { settingsPaths } from '../designer/designer-routes';
+import { type CustomizeSection, CUSTOMIZE_SECTIONS, paths } from '../app/router';
 import { useRights } from '../designer/profile-rights';
 import { SettingsNav } from '../designer/SettingsNav';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/es';
 import { EmailTemplatesSettings } from './EmailTemplatesSettings';
 import { OptionsEditor } from './OptionsEditor';
-import { type CustomizeSection, CUSTOMIZE_SECTIONS, customizePath } from './settings-routes';
 import { TipificacionesSettings } from './TipificacionesSettings';
 import { WebIntegrationSettings } from './WebIntegrationSettings';
 import { PicklistsSettings } from './PicklistsSettings';
@@ -52,9 +51,9 @@ export function CustomizePage({ section }: { section: CustomizeSection }) {
     <div className="settings customize">
       <SettingsNav
         links={[
-          { path: settingsPaths.modules(), label: t('settings.modules'), active: false, testId: 'settings-modules' },
-          ...CUSTOMIZE_SECTIONS.map((s) => ({ path: customizePath(s), label: t(TITLES[s]), active: s === section, testId: `custom-${s}` })),
-          { path: settingsPaths.schema(), label: t('settings.schema'), active: false, testId: 'settings-schema' },
+          { path: paths.modules(), label: t('settings.modules'), active: false, testId: 'settings-modules' },
+          ...CUSTOMIZE_SECTIONS.map((s) => ({ path: paths.customize(s), label: t(TITLES[s]), active: s === section, testId: `custom-${s}` })),
+          { path: paths.schema(), label: t('settings.schema'), active: false, testId: 'settings-schema' },
         ]}
       />
       <div className="settings-body">
