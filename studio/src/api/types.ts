@@ -36,6 +36,15 @@ export interface Me {
   level?: string | null;
   role?: string | null;
   profile?: string | null;
+  /** The profile's permissions; the platform token has none (it may do everything). */
+  permissions?: ProfileRights | null;
+}
+
+/** The profile rights the Studio reads to hide what a profile cannot use (the server enforces them anyway). */
+export interface ProfileRights {
+  aiAssistant: boolean;
+  admin: boolean;
+  modules: Record<string, Partial<Record<'view' | 'settings', boolean>>>;
 }
 
 export interface LoginAnswer {

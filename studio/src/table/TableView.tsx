@@ -12,7 +12,7 @@ import { AssignDialog } from './AssignDialog';
 import { EmailDialog } from './EmailDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { downloadExcel, EXCEL_LIMITS } from './excel-export';
-import { fetchAll } from './fetch-all';
+import { fetchAll } from '../api/records.api';
 import { FilterBuilder } from './FilterBuilder';
 import { combineFilters, draftToFilter, emptyGroup, type GroupDraft, searchFilter } from './filter-model';
 import { Pager } from './Pager';

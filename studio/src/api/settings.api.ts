@@ -1,5 +1,5 @@
 import type { SettingsSection, SettingsValues, WebIntegrationVariable } from '@crm/engine';
-import { api } from '../api/http';
+import { api } from './http';
 
 export type { EmailTemplate, TipificacionNode } from '@crm/engine';
 
