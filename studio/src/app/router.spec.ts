@@ -30,7 +30,7 @@ describe('router', () => {
     expect(match(paths.modules())).toEqual({ name: 'settings', page: { page: 'modules' } });
     expect(match(paths.newModule())).toEqual({ name: 'settings', page: { page: 'newModule' } });
     expect(match(paths.schema())).toEqual({ name: 'settings', page: { page: 'schema' } });
-    for (const tab of DESIGNER_TABS) expect(match(paths.module('casos', tab))).toEqual({ name: 'settings', page: { page: 'module', key: 'casos', tab } });
+    for (const tab of DESIGNER_TABS) expect(match(paths.module('tickets', tab))).toEqual({ name: 'settings', page: { page: 'module', key: 'tickets', tab } });
     for (const section of CUSTOMIZE_SECTIONS) expect(match(paths.customize(section))).toEqual({ name: 'customize', section });
     expect(match(paths.customize())).toEqual({ name: 'customize', section: 'picklists' });
   });
@@ -38,8 +38,8 @@ describe('router', () => {
   it('falls back to the first tab or section, or home, for what it does not know', () => {
     expect(match('/')).toEqual({ name: 'home' });
     expect(match('/nada/aqui')).toEqual({ name: 'home' });
-    expect(match('/m/casos/123?tab=secreto')).toEqual({ name: 'record', module: 'casos', id: '123', tab: 'details' });
-    expect(match('/settings/modules/casos?tab=otra')).toEqual({ name: 'settings', page: { page: 'module', key: 'casos', tab: 'fields' } });
+    expect(match('/m/tickets/123?tab=secreto')).toEqual({ name: 'record', module: 'tickets', id: '123', tab: 'details' });
+    expect(match('/settings/modules/tickets?tab=otra')).toEqual({ name: 'settings', page: { page: 'module', key: 'tickets', tab: 'fields' } });
     expect(match('/settings/custom/otra')).toEqual({ name: 'customize', section: 'picklists' });
     expect(match('/settings/otra')).toEqual({ name: 'settings', page: { page: 'modules' } });
   });

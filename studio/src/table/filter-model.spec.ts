@@ -9,7 +9,7 @@ const group = (mode: 'and' | 'or', ...children: FilterDraft[]): GroupDraft => ({
 
 const text = { es: 'x', en: 'x' };
 const definition: ModuleDefinition = {
-  key: 'contactos',
+  key: 'personas',
   version: 1,
   icon: 'user',
   names: { singular: text, plural: text },
