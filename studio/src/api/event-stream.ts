@@ -92,9 +92,9 @@ const sleep = (ms: number, signal: AbortSignal) =>
 /**
  * Keeps following a stream: a dropped connection is opened again with backoff
  * (servers restart, proxies cut idle streams). It ends when `signal` aborts,
- * `onEvent` says the story is over, or the server answers 403 / 404 (gone for this user).
+ * `onEvent` says the story is over, or the server answers 403 / 404 (gone for this user: `'refused'`).
  */
-export async function followStream({ open, onEvent, refreshSession, signal }: FollowOptions): Promise<void> {
+export async function followStream({ open, onEvent, refreshSession, signal }: FollowOptions): Promise<'ended' | 'refused'> {
   let delay = RECONNECT_BACKOFF_MS.first;
   let over = false;
   while (!signal.aborted && !over) {
@@ -103,10 +103,12 @@ export async function followStream({ open, onEvent, refreshSession, signal }: Fo
       heard = true;
       if (onEvent(event) === true) over = true;
     }, signal);
-    if (signal.aborted || over || end.status === 404 || end.status === 403) return;
+    if (end.status === 404 || end.status === 403) return 'refused';
+    if (signal.aborted || over) return 'ended';
     if (end.status === 401) await refreshSession().catch(() => undefined);
     if (heard) delay = RECONNECT_BACKOFF_MS.first;
     await sleep(delay, signal);
     delay = Math.min(delay * 2, RECONNECT_BACKOFF_MS.max);
   }
+  return 'ended';
 }

@@ -25,7 +25,7 @@ export function EmailDialog({ definition, ids, onClose }: { definition: ModuleDe
   const [template, setTemplate] = useState('');
   const [to, setTo] = useState(emailFields[0]?.key ?? '');
   const [jobId, setJobId] = useState<string | null>(null);
-  const job = useJobProgress(jobId);
+  const { job, refused } = useJobProgress(jobId);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -65,6 +65,7 @@ export function EmailDialog({ definition, ids, onClose }: { definition: ModuleDe
       <div className="dialog small" role="dialog" aria-modal="true" aria-label={t('table.email')} data-testid="email-dialog">
         <h2>{t('table.email')}</h2>
         {error && <p className="error">{error}</p>}
+        {refused && <p className="error">{t('table.emailFailed')}</p>}
         {templates && templates.length === 0 && <p className="muted">{t('table.emailNoTemplates')}</p>}
         <label className="stacked">
           {t('table.emailTemplate')}
