@@ -27,9 +27,20 @@ const browser = {
   globalSetup: '<rootDir>/support/build-studio.global-setup.js',
 };
 
+// The Studio's pure logic (no DOM, no rendering) runs under Node with the Studio's
+// own compiler settings; its specs import their globals from @jest/globals.
+const studio = {
+  displayName: 'studio',
+  rootDir: '<rootDir>/studio',
+  testEnvironment: 'node',
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  moduleNameMapper,
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
-  projects: [...['engine', 'modules-catalog', 'plugins', 'runtime', 'test'].map(project), browser],
+  projects: [...['engine', 'modules-catalog', 'plugins', 'runtime', 'test'].map(project), studio, browser],
   reporters: ['default', '<rootDir>/test/summary.reporter.js'],
   // End-to-end suites start a real server and database; unit tests finish far sooner.
   testTimeout: 120_000,

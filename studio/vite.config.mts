@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const engine = fileURLToPath(new URL('../engine/', import.meta.url));
+const escaped = (path: string) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // No @vitejs/plugin-react: Vite's own transformer (oxc) compiles TSX with the
 // automatic JSX runtime, which is all the Studio needs for production builds.
@@ -16,6 +18,9 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      // The engine's modules only declare things (a compiled meta-schema, a template
+      // environment): a screen that imports one function from its entry gets only what it uses.
+      treeshake: { moduleSideEffects: [{ test: new RegExp(`^${escaped(engine)}`), sideEffects: false }] },
       onwarn(warning, warn) {
         // rjsf marks its hooks 'use client' for React Server Components; a SPA has none.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { activityLink, activityValues } from '../../../engine/definition/activity-records';
-import { roleField } from '../../../engine/definition/module-roles';
+import { activityLink, activityValues, roleField } from '@crm/engine';
 import type { ApiFailure } from '../api/api-error';
 import { recordsApi } from '../api/records.api';
 import type { ApiRecord, ModuleDefinition } from '../api/types';

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { authApi } from '../api/auth.api';
 import { recordsApi } from '../api/records.api';
-import { roleField, roleOption } from '../../../engine/definition/module-roles';
-import type { FilterNode } from '../../../engine/query/query.types';
+import { type FilterNode, roleField, roleOption } from '@crm/engine';
 import type { ApiRecord, ModuleDefinition } from '../api/types';
 import { navigate, paths } from '../app/router';
 import { useRoleModule } from '../definition/use-role-module';

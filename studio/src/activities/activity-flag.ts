@@ -1,4 +1,4 @@
-import { roleField, roleOption } from '../../../engine/definition/module-roles';
+import { roleField, roleOption } from '@crm/engine';
 import type { ModuleDefinition } from '../api/types';
 
 /** R4: how near an activity's due date is, as the flag colour shown on rows. */

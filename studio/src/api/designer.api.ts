@@ -1,4 +1,4 @@
-import type { DiffOperation, StoragePlan } from '../../../engine/diff/diff.types';
+import type { DiffOperation, StoragePlan } from '@crm/engine';
 import type { Localized } from '../i18n/i18n';
 import { api } from './http';
 import type { ModuleDefinition, Page } from './types';

@@ -66,3 +66,49 @@ function parseFrame(frame: string): StreamEvent | null {
     return { event, data: data.join('\n') };
   }
 }
+
+/** Reconnection delays after a stream drops: doubles from the first to the last. */
+export const RECONNECT_BACKOFF_MS = { first: 1000, max: 30_000 };
+
+export interface FollowOptions {
+  /** Opens the stream once; resolves when it ends. */
+  open(onEvent: (event: StreamEvent) => void, signal: AbortSignal): Promise<StreamEnd>;
+  /** Each event; `true` when nothing more is expected, so a closed stream is not asked again. */
+  onEvent(event: StreamEvent): boolean | void;
+  /** After a 401: a plain API call, which renews the session before the stream is asked again. */
+  refreshSession(): Promise<unknown>;
+  signal: AbortSignal;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+/**
+ * Keeps following a stream: a dropped connection is opened again with backoff
+ * (servers restart, proxies cut idle streams). It ends when `signal` aborts,
+ * `onEvent` says the story is over, or the server answers 403 / 404 (gone for this user: `'refused'`).
+ */
+export async function followStream({ open, onEvent, refreshSession, signal }: FollowOptions): Promise<'ended' | 'refused'> {
+  let delay = RECONNECT_BACKOFF_MS.first;
+  let over = false;
+  while (!signal.aborted && !over) {
+    let heard = false;
+    const end = await open((event) => {
+      heard = true;
+      if (onEvent(event) === true) over = true;
+    }, signal);
+    if (end.status === 404 || end.status === 403) return 'refused';
+    if (signal.aborted || over) return 'ended';
+    if (end.status === 401) await refreshSession().catch(() => undefined);
+    if (heard) delay = RECONNECT_BACKOFF_MS.first;
+    await sleep(delay, signal);
+    delay = Math.min(delay * 2, RECONNECT_BACKOFF_MS.max);
+  }
+  return 'ended';
+}

@@ -1,5 +1,6 @@
+import { readEventStream, type StreamEnd, type StreamEvent } from './event-stream';
 import { api } from './http';
-import type { ApiRecord, HistoryItem, ModuleDefinition, Page, QueryBody } from './types';
+import type { ApiRecord, FilterNode, HistoryItem, ModuleDefinition, Page, QueryBody, SortInput } from './types';
 
 const enc = encodeURIComponent;
 
@@ -15,4 +16,19 @@ export const recordsApi = {
   remove: (module: string, id: string) => api<unknown>('DELETE', `/api/v1/records/${enc(module)}/${enc(id)}`),
   history: (module: string, id: string, cursor?: string) =>
     api<Page<HistoryItem>>('GET', `/api/v1/records/${enc(module)}/${enc(id)}/history?limit=50${cursor ? `&cursor=${enc(cursor)}` : ''}`),
+  /** The record's server-sent events (`ready` with its version, then `change` on each save) until `signal` aborts or the stream drops. */
+  events: (module: string, id: string, onEvent: (event: StreamEvent) => void, signal: AbortSignal): Promise<StreamEnd> =>
+    readEventStream(`/api/v1/records/${enc(module)}/${enc(id)}/events`, onEvent, signal),
 };
+
+/** Every record matching a filter, page by page with the cursor (1,000 at a time, the API's largest page). */
+export async function fetchAll(module: string, body: { filter?: FilterNode; sort?: SortInput[]; fields?: string[]; expand?: string[] }, max: number): Promise<ApiRecord[]> {
+  const out: ApiRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await recordsApi.query(module, { ...body, limit: 1000, count: false, ...(cursor && { cursor }) });
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && out.length < max);
+  return out.slice(0, max);
+}

@@ -1,9 +1,7 @@
-import type { ModuleDefinition } from '../../../engine/definition/module-definition.types';
-import type { SystemRecordValues } from '../../../engine/definition/system-columns';
-import type { FilterNode, QueryInput, SortInput } from '../../../engine/query/query.types';
+import type { FilterNode, ModuleDefinition, QueryInput, SortInput, SystemRecordValues } from '@crm/engine';
 
 export type { ModuleDefinition, FilterNode, SortInput };
-export type { ModuleField, ModuleSection, PicklistOption, SubtableField, LookupField, SelectField, FileField } from '../../../engine/definition/module-definition.types';
+export type { ModuleField, ModuleSection, PicklistOption, SubtableField, LookupField, SelectField, FileField } from '@crm/engine';
 
 /** A record as the API answers it: the engine's system fields beside the field keys. */
 export interface ApiRecord extends SystemRecordValues {
@@ -30,6 +28,15 @@ export interface Me {
   level?: string | null;
   role?: string | null;
   profile?: string | null;
+  /** The profile's permissions; the platform token has none (it may do everything). */
+  permissions?: ProfileRights | null;
+}
+
+/** The profile rights the Studio reads to hide what a profile cannot use (the server enforces them anyway). */
+export interface ProfileRights {
+  aiAssistant: boolean;
+  admin: boolean;
+  modules: Record<string, Partial<Record<'view' | 'settings', boolean>>>;
 }
 
 export interface LoginAnswer {

@@ -1,6 +1,4 @@
 import { useEffect, useState } from 'react';
-import { matchSettings, type SettingsPage } from '../designer/designer-routes';
-import { type CustomizeSection, matchCustomize } from '../settings/settings-routes';
 
 /** A tiny history router: the Studio has a handful of routes and needs no library for them. */
 export function navigate(path: string): void {
@@ -20,7 +18,18 @@ export function useLocation(): { path: string; search: URLSearchParams } {
 }
 
 export type RecordTab = 'details' | 'history' | 'activities';
-const TABS: readonly RecordTab[] = ['details', 'history', 'activities'];
+const RECORD_TABS: readonly RecordTab[] = ['details', 'history', 'activities'];
+
+/** The module designer's tabs (S1, S2). */
+export type DesignerTab = 'fields' | 'sections' | 'preview' | 'versions' | 'ai';
+export const DESIGNER_TABS: readonly DesignerTab[] = ['fields', 'sections', 'preview', 'versions', 'ai'];
+
+/** The S4 settings sections, under `/settings/custom/{section}`. */
+export type CustomizeSection = 'picklists' | 'caseTypes' | 'priorities' | 'phases' | 'tipificaciones' | 'templates' | 'webIntegration';
+export const CUSTOMIZE_SECTIONS: readonly CustomizeSection[] = ['picklists', 'caseTypes', 'priorities', 'phases', 'tipificaciones', 'templates', 'webIntegration'];
+
+/** The designer and schema export / import (M7) screens, under `/settings`. */
+export type SettingsPage = { page: 'modules' } | { page: 'newModule' } | { page: 'module'; key: string; tab: DesignerTab } | { page: 'schema' };
 
 export type Route =
   | { name: 'home' }
@@ -30,20 +39,38 @@ export type Route =
   | { name: 'settings'; page: SettingsPage }
   | { name: 'customize'; section: CustomizeSection };
 
+const pick = <T extends string>(allowed: readonly T[], value: string | null | undefined, fallback: T): T => allowed.find((item) => item === value) ?? fallback;
+
+/** `parts` are the path segments after `/settings`. */
+function matchSettings(parts: string[], search: URLSearchParams): SettingsPage {
+  if (parts[0] === 'schema') return { page: 'schema' };
+  if (parts[0] !== 'modules' || !parts[1]) return { page: 'modules' };
+  if (parts[1] === 'new') return { page: 'newModule' };
+  return { page: 'module', key: parts[1], tab: pick(DESIGNER_TABS, search.get('tab'), 'fields') };
+}
+
 export function matchRoute(path: string, search: URLSearchParams): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'settings' && parts[1] === 'custom') return { name: 'customize', section: matchCustomize(parts.slice(2)) };
+  if (parts[0] === 'settings' && parts[1] === 'custom') return { name: 'customize', section: pick(CUSTOMIZE_SECTIONS, parts[2], 'picklists') };
   if (parts[0] === 'settings') return { name: 'settings', page: matchSettings(parts.slice(1), search) };
   if (parts[0] !== 'm' || !parts[1]) return { name: 'home' };
   const module = parts[1];
   if (!parts[2]) return { name: 'table', module };
   if (parts[2] === 'kanban') return { name: 'kanban', module };
-  return { name: 'record', module, id: parts[2] === 'new' ? null : parts[2], tab: TABS.find((tab) => tab === search.get('tab')) ?? 'details' };
+  return { name: 'record', module, id: parts[2] === 'new' ? null : parts[2], tab: pick(RECORD_TABS, search.get('tab'), 'details') };
 }
 
+const enc = encodeURIComponent;
+
+/** Every address the Studio links to, the inverse of `matchRoute`. */
 export const paths = {
-  table: (module: string) => `/m/${encodeURIComponent(module)}`,
-  kanban: (module: string) => `/m/${encodeURIComponent(module)}/kanban`,
-  record: (module: string, id: string, tab?: Exclude<RecordTab, 'details'>) => `/m/${encodeURIComponent(module)}/${encodeURIComponent(id)}${tab ? `?tab=${tab}` : ''}`,
-  newRecord: (module: string) => `/m/${encodeURIComponent(module)}/new`,
+  table: (module: string) => `/m/${enc(module)}`,
+  kanban: (module: string) => `/m/${enc(module)}/kanban`,
+  record: (module: string, id: string, tab?: Exclude<RecordTab, 'details'>) => `/m/${enc(module)}/${enc(id)}${tab ? `?tab=${tab}` : ''}`,
+  newRecord: (module: string) => `/m/${enc(module)}/new`,
+  modules: () => '/settings/modules',
+  newModule: () => '/settings/modules/new',
+  module: (key: string, tab?: DesignerTab) => `/settings/modules/${enc(key)}${tab && tab !== 'fields' ? `?tab=${tab}` : ''}`,
+  schema: () => '/settings/schema',
+  customize: (section: CustomizeSection = 'picklists') => `/settings/custom/${section}`,
 };

@@ -4,6 +4,7 @@ import { useModules } from '../app/modules.context';
 import { useNotify } from '../app/notices';
 import { failureText } from '../designer/failure-text';
 import { ChangeSummary } from '../designer/PlanReview';
+import { toReview } from '../designer/use-module-change';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/es';
 import { ImportedSettings } from '../settings/ImportedSettings';
@@ -83,7 +84,7 @@ export function ImportPanel() {
                 <summary>
                   <strong>{after ? l(after.names.plural) : change.key}</strong> — {t(`bundles.action.${change.action}` as MessageKey)}
                 </summary>
-                {change.action !== 'unchanged' && <ChangeSummary data={{ ...change, steps: change.plan.steps }} before={before} after={after} />}
+                {change.action !== 'unchanged' && <ChangeSummary data={toReview(change)} before={before} after={after} />}
               </details>
             );
           })}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { moduleWithRole, type ModuleRole } from '../../../engine/definition/module-roles';
+import { type ModuleRole, moduleWithRole } from '@crm/engine';
 import type { ModuleDefinition } from '../api/types';
 import { useModules } from '../app/modules.context';
 

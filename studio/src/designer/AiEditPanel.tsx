@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { ModuleDefinition } from '../../../engine/definition/module-definition.types';
-import { applyDiff } from '../../../engine/diff/definition.differ';
+import { applyDiff, type ModuleDefinition } from '@crm/engine';
 import { designerApi, type ModuleDraft } from '../api/designer.api';
 import { useI18n } from '../i18n/i18n';
 import { describeOperation } from './diff-words';

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import type { ModuleDefinition } from '../../../engine/definition/module-definition.types';
+import type { ModuleDefinition } from '@crm/engine';
 import { designerApi, type ModuleDraft } from '../api/designer.api';
 import { useModules } from '../app/modules.context';
 import { useNotify } from '../app/notices';
-import { navigate } from '../app/router';
+import { navigate, paths } from '../app/router';
 import { useI18n } from '../i18n/i18n';
-import { settingsPaths } from './designer-routes';
 import { DraftFields } from './DraftFields';
 import { failureText } from './failure-text';
 import { type ModuleBasics, ModuleBasicsForm } from './ModuleBasicsForm';
@@ -49,7 +48,7 @@ export function AiNewModule() {
       const created = await designerApi.create(definition);
       reload();
       notify('ok', t('module.created', { name: l(created.names.plural) }));
-      navigate(settingsPaths.module(created.key));
+      navigate(paths.module(created.key));
     } catch (failure) {
       setError(failureText(failure, l));
       setBusy(false);

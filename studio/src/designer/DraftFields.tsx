@@ -1,4 +1,4 @@
-import type { ModuleField } from '../../../engine/definition/module-definition.types';
+import type { ModuleField } from '@crm/engine';
 import { useI18n } from '../i18n/i18n';
 import { typeName } from './diff-words';
 

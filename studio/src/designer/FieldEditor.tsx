@@ -1,4 +1,4 @@
-import { FIELD_TYPES, type FieldType, type ModuleDefinition, type ModuleField } from '../../../engine/definition/module-definition.types';
+import { FIELD_TYPES, type FieldType, type ModuleDefinition, type ModuleField } from '@crm/engine';
 import { useI18n } from '../i18n/i18n';
 import { sectionOf } from './definition-edits';
 import { typeName } from './diff-words';

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { FIELD_TYPES, type FieldType, type ModuleDefinition } from '../../../engine/definition/module-definition.types';
-import { deepEqual } from '../../../engine/diff/deep-equal';
+import { deepEqual, FIELD_TYPES, type FieldType, type ModuleDefinition } from '@crm/engine';
 import { useI18n } from '../i18n/i18n';
 import { addField, archiveField, moveField, restoreField } from './definition-edits';
 import { typeName } from './diff-words';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ModuleDefinition } from '../../../engine/definition/module-definition.types';
+import type { ModuleDefinition } from '@crm/engine';
 import { RecordForm } from '../form/RecordForm';
 import { useI18n } from '../i18n/i18n';
 

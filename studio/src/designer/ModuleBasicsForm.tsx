@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LocalizedText } from '../../../engine/definition/module-definition.types';
+import type { LocalizedText } from '@crm/engine';
 import { useI18n } from '../i18n/i18n';
 import { ModuleIcon } from '../shell/ModuleIcon';
 import { toKey } from './keys';

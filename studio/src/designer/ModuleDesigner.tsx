@@ -1,31 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ModuleDefinition } from '../../../engine/definition/module-definition.types';
-import { diffDefinitions } from '../../../engine/diff/definition.differ';
-import { designerApi, type ModulePlan, type ModuleVersion } from '../api/designer.api';
+import { diffDefinitions, type ModuleDefinition } from '@crm/engine';
+import { designerApi, type ModuleVersion } from '../api/designer.api';
 import { useModules } from '../app/modules.context';
 import { useNotify } from '../app/notices';
-import { navigate, paths } from '../app/router';
+import { DESIGNER_TABS, type DesignerTab, navigate, paths } from '../app/router';
 import { useI18n } from '../i18n/i18n';
 import { AiEditPanel } from './AiEditPanel';
 import { replaceField, setFieldSection } from './definition-edits';
-import { type DesignerTab, settingsPaths } from './designer-routes';
 import { failureText } from './failure-text';
 import { FieldEditor } from './FieldEditor';
 import { FieldList } from './FieldList';
 import { FormPreview } from './FormPreview';
 import { PlanReview } from './PlanReview';
 import { SectionsEditor } from './SectionsEditor';
+import { useModuleChange } from './use-module-change';
 import { VersionHistory } from './VersionHistory';
-
-interface Review {
-  plan: ModulePlan;
-  /** The definition the plan was made for. */
-  after: ModuleDefinition;
-  /** Set when the review is a rollback to this version. */
-  rollbackTo?: number;
-}
-
-const TABS: DesignerTab[] = ['fields', 'sections', 'preview', 'versions', 'ai'];
 
 /**
  * S1: one module's designer. Edits go to a working copy; nothing reaches the
@@ -38,9 +27,19 @@ export function ModuleDesigner({ moduleKey, tab, aiAllowed }: { moduleKey: strin
   const [stored, setStored] = useState<ModuleDefinition | null>(null);
   const [draft, setDraft] = useState<ModuleDefinition | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [review, setReview] = useState<Review | null>(null);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const change = useModuleChange(moduleKey, stored, (definition, applied) => {
+    setStored(definition);
+    setDraft(definition);
+    modules.reload();
+    notify(
+      'ok',
+      applied.rollbackTo !== undefined
+        ? t('versions.rolledBack', { from: applied.rollbackTo, version: definition.version })
+        : t('review.applied', { version: definition.version, name: l(definition.names.plural) }),
+    );
+  });
+  const { busy, pending: review } = change;
 
   useEffect(() => {
     designerApi.module(moduleKey).then(
@@ -56,51 +55,13 @@ export function ModuleDesigner({ moduleKey, tab, aiAllowed }: { moduleKey: strin
 
   if (!stored || !draft) return error ? <p className="error">{error}</p> : <p className="muted">{t('designer.loading')}</p>;
 
-  async function openReview(after: ModuleDefinition, rollbackTo?: number) {
-    setBusy(true);
-    setError(null);
-    try {
-      setReview({ plan: await designerApi.plan(moduleKey, after), after, rollbackTo });
-    } catch (failure) {
-      setError(failureText(failure, l));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function apply(keepAside: boolean) {
-    if (!review || !stored) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result =
-        review.rollbackTo !== undefined
-          ? await designerApi.rollback(moduleKey, review.rollbackTo, keepAside)
-          : await designerApi.apply(moduleKey, review.after, stored.version, keepAside);
-      setStored(result.definition);
-      setDraft(result.definition);
-      setReview(null);
-      modules.reload();
-      notify(
-        'ok',
-        review.rollbackTo !== undefined
-          ? t('versions.rolledBack', { from: review.rollbackTo, version: result.definition.version })
-          : t('review.applied', { version: result.definition.version, name: l(result.definition.names.plural) }),
-      );
-    } catch (failure) {
-      setError(failureText(failure, l));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const tabs = TABS.filter((name) => name !== 'ai' || aiAllowed);
+  const tabs = DESIGNER_TABS.filter((name) => name !== 'ai' || aiAllowed);
   const field = selected ? draft.fields.find((f) => f.key === selected && !f.archived) : undefined;
 
   return (
     <div className="module-designer" data-module={moduleKey}>
       <div className="view-head">
-        <button type="button" className="link" onClick={() => navigate(settingsPaths.modules())}>
+        <button type="button" className="link" onClick={() => navigate(paths.modules())}>
           ← {t('designer.back')}
         </button>
         <span className="spacer" />
@@ -117,30 +78,31 @@ export function ModuleDesigner({ moduleKey, tab, aiAllowed }: { moduleKey: strin
         <button type="button" disabled={!pending.length || busy} onClick={() => setDraft(stored)} data-testid="discard-changes">
           {t('designer.discard')}
         </button>
-        <button type="button" className="primary" disabled={!pending.length || busy} onClick={() => void openReview(draft)} data-testid="review-changes">
+        <button type="button" className="primary" disabled={!pending.length || busy} onClick={() => void change.open(draft)} data-testid="review-changes">
           {t('designer.review')}
         </button>
       </div>
-      {error && (
+      {(error ?? (!review && change.error)) && (
         <p className="error" role="alert" data-testid="designer-error">
-          {error}
+          {error ?? change.error}
         </p>
       )}
-      {review ? (
+      {review && change.review ? (
         <PlanReview
-          data={{ ...review.plan, steps: review.plan.plan.steps }}
+          data={change.review}
           before={stored}
           after={review.after}
           title={review.rollbackTo !== undefined ? t('versions.rollbackTitle', { version: review.rollbackTo }) : undefined}
           applying={busy}
-          onApply={(keepAside) => void apply(keepAside)}
-          onCancel={() => setReview(null)}
+          error={change.error}
+          onApply={(keepAside) => void change.apply(keepAside)}
+          onCancel={change.cancel}
         />
       ) : (
         <>
           <div className="tabs" role="tablist">
             {tabs.map((name) => (
-              <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`designer-tab-${name}`} onClick={() => navigate(settingsPaths.module(moduleKey, name))}>
+              <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`designer-tab-${name}`} onClick={() => navigate(paths.module(moduleKey, name))}>
                 {t(`designer.tab.${name}`)}
               </button>
             ))}
@@ -166,9 +128,9 @@ export function ModuleDesigner({ moduleKey, tab, aiAllowed }: { moduleKey: strin
           {tab === 'sections' && <SectionsEditor draft={draft} onChange={setDraft} />}
           {tab === 'preview' && <FormPreview definition={draft} />}
           {tab === 'versions' && (
-            <VersionHistory moduleKey={moduleKey} currentVersion={stored.version} onRollback={(version: ModuleVersion) => void openReview(version.definition, version.version)} />
+            <VersionHistory moduleKey={moduleKey} currentVersion={stored.version} onRollback={(version: ModuleVersion) => void change.open(version.definition, version.version)} />
           )}
-          {tab === 'ai' && aiAllowed && <AiEditPanel stored={stored} hasPending={pending.length > 0} onReview={(definition) => void openReview(definition)} />}
+          {tab === 'ai' && aiAllowed && <AiEditPanel stored={stored} hasPending={pending.length > 0} onReview={(definition) => void change.open(definition)} />}
         </>
       )}
     </div>

@@ -1,8 +1,7 @@
 import { useModules } from '../app/modules.context';
-import { navigate } from '../app/router';
+import { navigate, paths } from '../app/router';
 import { useI18n } from '../i18n/i18n';
 import { ModuleIcon } from '../shell/ModuleIcon';
-import { settingsPaths } from './designer-routes';
 
 /** Personalizar → Módulos y campos: every module of the operation, to design or to start a new one. */
 export function ModuleList() {
@@ -14,7 +13,7 @@ export function ModuleList() {
       <div className="view-head">
         <h1>{t('designer.modules')}</h1>
         <span className="spacer" />
-        <button type="button" className="primary" onClick={() => navigate(settingsPaths.newModule())} data-testid="new-module">
+        <button type="button" className="primary" onClick={() => navigate(paths.newModule())} data-testid="new-module">
           {t('designer.newModule')}
         </button>
       </div>
@@ -29,10 +28,10 @@ export function ModuleList() {
                 <td>
                   <a
                     className="title-link"
-                    href={settingsPaths.module(m.key)}
+                    href={paths.module(m.key)}
                     onClick={(e) => {
                       e.preventDefault();
-                      navigate(settingsPaths.module(m.key));
+                      navigate(paths.module(m.key));
                     }}
                   >
                     {l(m.names.plural)}

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { designerApi } from '../api/designer.api';
 import { useModules } from '../app/modules.context';
 import { useNotify } from '../app/notices';
-import { navigate } from '../app/router';
+import { navigate, paths } from '../app/router';
 import { useI18n } from '../i18n/i18n';
 import { AiNewModule } from './AiNewModule';
-import { settingsPaths } from './designer-routes';
 import { failureText } from './failure-text';
 import { type ModuleBasics, ModuleBasicsForm } from './ModuleBasicsForm';
 import { useRights } from './profile-rights';
@@ -26,7 +25,7 @@ export function NewModulePage() {
       const created = await designerApi.create({ ...basics, version: 1, fields: [] });
       reload();
       notify('ok', t('module.created', { name: l(created.names.plural) }));
-      navigate(settingsPaths.module(created.key));
+      navigate(paths.module(created.key));
     } catch (failure) {
       setError(failureText(failure, l));
       setBusy(false);
@@ -36,7 +35,7 @@ export function NewModulePage() {
   return (
     <div className="new-module">
       <div className="view-head">
-        <button type="button" className="link" onClick={() => navigate(settingsPaths.modules())}>
+        <button type="button" className="link" onClick={() => navigate(paths.modules())}>
           ← {t('designer.back')}
         </button>
       </div>

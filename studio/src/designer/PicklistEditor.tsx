@@ -1,4 +1,4 @@
-import type { PicklistOption } from '../../../engine/definition/module-definition.types';
+import type { PicklistOption } from '@crm/engine';
 import { useI18n } from '../i18n/i18n';
 import { toKey, uniqueKey } from './keys';
 

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { DiffOperation, StorageStep } from '../../../engine/diff/diff.types';
-import type { ModuleDefinition } from '../../../engine/definition/module-definition.types';
+import type { DiffOperation, ModuleDefinition, StorageStep } from '@crm/engine';
 import type { DataCheck } from '../api/designer.api';
 import { useI18n } from '../i18n/i18n';
 import { describeOperation } from './diff-words';

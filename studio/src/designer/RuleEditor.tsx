@@ -1,5 +1,4 @@
-import { valueKind } from '../../../engine/definition/field-type.registry';
-import type { FieldConditions, JsonLogic, ModuleField } from '../../../engine/definition/module-definition.types';
+import { type FieldConditions, type JsonLogic, type ModuleField, valueKind } from '@crm/engine';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/es';
 import { buildRule, needsValue, parseRule, RULE_OPERATORS, type RuleModel, type RuleOperator, type RuleRow, type RuleValue } from './rule-model';

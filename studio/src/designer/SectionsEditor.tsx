@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ModuleDefinition, ModuleSection } from '../../../engine/definition/module-definition.types';
+import type { ModuleDefinition, ModuleSection } from '@crm/engine';
 import { useI18n } from '../i18n/i18n';
 import { updateSections } from './definition-edits';
 import { toKey, uniqueKey } from './keys';

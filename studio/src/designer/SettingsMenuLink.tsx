@@ -1,6 +1,5 @@
-import { navigate } from '../app/router';
+import { navigate, paths } from '../app/router';
 import { useI18n } from '../i18n/i18n';
-import { settingsPaths } from './designer-routes';
 import { useRights } from './profile-rights';
 
 const GEAR = 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1';
@@ -14,13 +13,13 @@ export function SettingsMenuLink({ active }: { active: boolean }) {
     <ul className="settings-link">
       <li>
         <a
-          href={settingsPaths.modules()}
+          href={paths.modules()}
           className={active ? 'active' : undefined}
           data-testid="menu-settings"
           title={t('settings.menu')}
           onClick={(e) => {
             e.preventDefault();
-            navigate(settingsPaths.modules());
+            navigate(paths.modules());
           }}
         >
           <span className="glyph">

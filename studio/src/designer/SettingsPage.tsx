@@ -1,7 +1,6 @@
 import { BundlesPage } from '../bundles/BundlesPage';
 import { useI18n } from '../i18n/i18n';
-import { customizePath } from '../settings/settings-routes';
-import { type SettingsPage as Page, settingsPaths } from './designer-routes';
+import { paths, type SettingsPage as Page } from '../app/router';
 import { ModuleDesigner } from './ModuleDesigner';
 import { ModuleList } from './ModuleList';
 import { NewModulePage } from './NewModulePage';
@@ -18,9 +17,9 @@ export function SettingsPage({ page }: { page: Page }) {
     <div className="settings">
       <SettingsNav
         links={[
-          { path: settingsPaths.modules(), label: t('settings.modules'), active: page.page !== 'schema', testId: 'settings-modules' },
-          { path: customizePath(), label: t('custom.nav'), active: false, testId: 'settings-custom' },
-          { path: settingsPaths.schema(), label: t('settings.schema'), active: page.page === 'schema', testId: 'settings-schema' },
+          { path: paths.modules(), label: t('settings.modules'), active: page.page !== 'schema', testId: 'settings-modules' },
+          { path: paths.customize(), label: t('custom.nav'), active: false, testId: 'settings-custom' },
+          { path: paths.schema(), label: t('settings.schema'), active: page.page === 'schema', testId: 'settings-schema' },
         ]}
       />
       <div className="settings-body">

@@ -1,4 +1,4 @@
-import { FIELD_TYPES, type FieldType, type ModuleDefinition, type ModuleField, type SubtableColumn, type SubtableField } from '../../../engine/definition/module-definition.types';
+import { FIELD_TYPES, type FieldType, type ModuleDefinition, type ModuleField, type SubtableColumn, type SubtableField } from '@crm/engine';
 import { useI18n } from '../i18n/i18n';
 import { typeName } from './diff-words';
 import { withMember } from './field-members';

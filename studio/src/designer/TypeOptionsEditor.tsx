@@ -1,7 +1,5 @@
 import { Fragment, useState, type ReactNode } from 'react';
-import { fieldTypeOf } from '../../../engine/definition/field-type.registry';
-import type { DesignerOption } from '../../../engine/fields/field-type';
-import { FORMULA_RESULT_TYPES, type FormulaResultType, type JsonLogic, type ModuleDefinition, type ModuleField, type PicklistOption } from '../../../engine/definition/module-definition.types';
+import { type DesignerOption, fieldTypeOf, FORMULA_RESULT_TYPES, type FormulaResultType, type JsonLogic, type ModuleDefinition, type ModuleField, type PicklistOption } from '@crm/engine';
 import type { MessageKey } from '../i18n/es';
 import { useI18n } from '../i18n/i18n';
 import { typeName } from './diff-words';

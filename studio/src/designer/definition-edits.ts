@@ -1,4 +1,4 @@
-import type { ModuleDefinition, ModuleField, ModuleSection } from '../../../engine/definition/module-definition.types';
+import type { ModuleDefinition, ModuleField, ModuleSection } from '@crm/engine';
 
 /**
  * The designer's edits of its working copy, as pure functions: each returns a

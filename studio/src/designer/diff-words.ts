@@ -1,5 +1,4 @@
-import type { DiffOperation } from '../../../engine/diff/diff.types';
-import type { FieldType, ModuleDefinition } from '../../../engine/definition/module-definition.types';
+import type { DiffOperation, FieldType, ModuleDefinition } from '@crm/engine';
 import type { I18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/es';
 

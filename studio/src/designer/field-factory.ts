@@ -1,5 +1,4 @@
-import { fieldTypeOf, isComputed } from '../../../engine/definition/field-type.registry';
-import type { FieldType, ModuleField } from '../../../engine/definition/module-definition.types';
+import { type FieldType, fieldTypeOf, isComputed, type ModuleField } from '@crm/engine';
 import type { Localized } from '../i18n/i18n';
 
 /** Members every field type accepts; the rest are type-specific and the meta-schema refuses them on other types. A role the new type cannot carry is reported by validation. */

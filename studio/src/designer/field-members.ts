@@ -1,4 +1,4 @@
-import type { ModuleField } from '../../../engine/definition/module-definition.types';
+import type { ModuleField } from '@crm/engine';
 
 /**
  * A field with one member set, or removed when the value is empty: the

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { permissionsApi } from '../api/permissions.api';
+import { authApi } from '../api/auth.api';
 import { readSession } from '../api/session.store';
 
 export interface Rights {
@@ -16,7 +16,7 @@ let cached: { token: string; answer: Promise<Rights> } | null = null;
 function load(): Promise<Rights> {
   const token = readSession()?.accessToken ?? '';
   if (cached?.token === token) return cached.answer;
-  const answer = permissionsApi.me().then(
+  const answer = authApi.me().then(
     (me) => {
       const permissions = me.permissions;
       // The platform token has no profile: it may do everything.

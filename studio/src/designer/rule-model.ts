@@ -1,4 +1,4 @@
-import type { JsonLogic } from '../../../engine/definition/module-definition.types';
+import type { JsonLogic } from '@crm/engine';
 
 /**
  * The rule editor's model of a field condition: rows of "field operator value"

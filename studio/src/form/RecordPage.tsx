@@ -7,7 +7,7 @@ import { useNotify } from '../app/notices';
 import { navigate, paths, type RecordTab } from '../app/router';
 import { ActivitiesTab } from '../activities/ActivitiesTab';
 import { recordTitle } from '../definition/field-display';
-import { roleField } from '../../../engine/definition/module-roles';
+import { roleField } from '@crm/engine';
 import { HistoryTab } from '../history/HistoryTab';
 import { hasLivePlugins, livePatch } from '../plugins/live-plugins';
 import { useI18n } from '../i18n/i18n';

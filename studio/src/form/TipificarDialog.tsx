@@ -4,7 +4,7 @@ import type { ApiRecord, ModuleDefinition } from '../api/types';
 import { useNotify } from '../app/notices';
 import { useRoleModule } from '../definition/use-role-module';
 import { useI18n } from '../i18n/i18n';
-import { settingsApi, type TipificacionNode } from '../settings/settings.api';
+import { settingsApi, type TipificacionNode } from '../api/settings.api';
 import { saveTipificacion } from './tipificar';
 
 /** The tipificación tree of the record's module (settings section `tipificaciones`); choosing a leaf saves it. */

@@ -1,7 +1,5 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { fieldTypeOf, isComputed } from '../../../engine/definition/field-type.registry';
-import type { FieldState } from '../../../engine/rules/field-state.evaluator';
-import { fieldValueSchema } from '../../../engine/validation/record-schema.builder';
+import { type FieldState, fieldTypeOf, fieldValueSchema, isComputed } from '@crm/engine';
 import type { ModuleDefinition, ModuleField } from '../api/types';
 import { activeFields } from '../definition/field-display';
 import type { Lang } from '../i18n/i18n';

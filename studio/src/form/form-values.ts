@@ -1,5 +1,5 @@
 import type { ApiRecord, ModuleDefinition, ModuleField } from '../api/types';
-import { fieldState } from '../../../engine/rules/field-state.evaluator';
+import { fieldState } from '@crm/engine';
 import { activeFields } from '../definition/field-display';
 
 const COMPUTED = new Set(['autonumber', 'formula']);

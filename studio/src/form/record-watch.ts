@@ -1,24 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { readEventStream } from '../api/event-stream';
+import { followStream } from '../api/event-stream';
 import { recordsApi } from '../api/records.api';
 import type { ApiRecord } from '../api/types';
-
-/** Reconnection delays after the stream drops: doubles from the first to the last. */
-export const WATCH_BACKOFF_MS = { first: 1000, max: 30_000 };
 
 interface VersionEvent {
   version?: unknown;
 }
-
-const enc = encodeURIComponent;
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 
 /**
  * R6: calls `onNewer` when another agent saves the open record. Listens to the
@@ -69,28 +56,13 @@ export function useRecordWatch(module: string, record: ApiRecord | null, onNewer
       if (typeof version === 'number' && version > shown.current) refresh();
     };
 
-    void (async () => {
-      let delay = WATCH_BACKOFF_MS.first;
-      while (!signal.aborted) {
-        let connected = false;
-        const end = await readEventStream(
-          `/api/v1/records/${enc(module)}/${enc(id)}/events`,
-          (event) => {
-            if (event.event === 'ready') connected = true;
-            onEvent(event);
-          },
-          signal,
-        );
-        if (signal.aborted) return;
-        // Gone for this user (deleted, reassigned away): no stream to wait for.
-        if (end.status === 404 || end.status === 403) return;
-        // An expired access token: a plain read refreshes the session, then the stream is asked again.
-        if (end.status === 401) await recordsApi.get(module, id).catch(() => undefined);
-        if (connected) delay = WATCH_BACKOFF_MS.first;
-        await sleep(delay, signal);
-        delay = Math.min(delay * 2, WATCH_BACKOFF_MS.max);
-      }
-    })();
+    void followStream({
+      open: (onStreamEvent, streamSignal) => recordsApi.events(module, id, onStreamEvent, streamSignal),
+      onEvent,
+      // An expired access token: a plain read renews the session, then the stream is asked again.
+      refreshSession: () => recordsApi.get(module, id),
+      signal,
+    });
 
     return () => abort.abort();
   }, [module, id]);

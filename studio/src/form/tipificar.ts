@@ -1,5 +1,4 @@
-import { activityLink, activityValues } from '../../../engine/definition/activity-records';
-import { roleField } from '../../../engine/definition/module-roles';
+import { activityLink, activityValues, roleField } from '@crm/engine';
 import type { ApiRecord, ModuleDefinition } from '../api/types';
 import { recordsApi } from '../api/records.api';
 

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { en } from './en';
-import { es, type MessageKey } from './es';
+import type { MessageKey } from './es';
+import { translator } from './translate';
 
 export type Lang = 'es' | 'en';
 export interface Localized {
@@ -8,7 +8,6 @@ export interface Localized {
   en: string;
 }
 
-const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { es, en };
 const STORAGE_KEY = 'crm.lang';
 
 /** The language chosen before, else the browser's, else Spanish (the product's first language). */
@@ -38,19 +37,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = next;
     setLangState(next);
   }, []);
-  const value = useMemo<I18n>(() => {
-    const dictionary = DICTIONARIES[lang];
-    return {
-      lang,
-      setLang,
-      locale: lang === 'es' ? 'es-CO' : 'en-US',
-      t: (key, values) => {
-        const text = dictionary[key] ?? key;
-        return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : text;
-      },
-      l: (text) => (text ? text[lang] || text.es : ''),
-    };
-  }, [lang, setLang]);
+  const value = useMemo<I18n>(() => ({ lang, setLang, ...translator(lang) }), [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

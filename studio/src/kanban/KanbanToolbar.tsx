@@ -3,7 +3,7 @@ import type { ModuleDefinition, SelectField } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/es';
 import { QUICK_FILTERS, type QuickFilter } from './quick-filters';
-import type { KanbanView } from './saved-views';
+import type { KanbanView } from '../api/views.api';
 
 interface Props {
   definition: ModuleDefinition;

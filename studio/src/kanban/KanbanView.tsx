@@ -9,7 +9,7 @@ import { displayValue, recordTitle } from '../definition/field-display';
 import { useI18n } from '../i18n/i18n';
 import { KanbanToolbar } from './KanbanToolbar';
 import { quickFilter, type QuickFilter } from './quick-filters';
-import { type KanbanView as SavedView, loadViews, saveView } from './saved-views';
+import { type KanbanView as SavedView, loadViews, saveView } from '../api/views.api';
 
 /** Cards shown per board; a module past this needs filters, which the table view offers. */
 const BOARD_LIMIT = 500;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { type FieldRole, type ModuleRole, roleField } from '../../../engine/definition/module-roles';
+import { type FieldRole, type ModuleRole, roleField } from '@crm/engine';
+import { type CustomizeSection, CUSTOMIZE_SECTIONS, paths } from '../app/router';
 import { useRoleModule } from '../definition/use-role-module';
-import { settingsPaths } from '../designer/designer-routes';
 import { useRights } from '../designer/profile-rights';
 import { SettingsNav } from '../designer/SettingsNav';
 import { useI18n } from '../i18n/i18n';
@@ -9,7 +9,6 @@ import type { MessageKey } from '../i18n/es';
 import { EmailTemplatesSettings } from './EmailTemplatesSettings';
 import type { OptionFact } from './option-edits';
 import { OptionsEditor } from './OptionsEditor';
-import { type CustomizeSection, CUSTOMIZE_SECTIONS, customizePath } from './settings-routes';
 import { TipificacionesSettings } from './TipificacionesSettings';
 import { WebIntegrationSettings } from './WebIntegrationSettings';
 import { PicklistsSettings } from './PicklistsSettings';
@@ -63,9 +62,9 @@ export function CustomizePage({ section }: { section: CustomizeSection }) {
     <div className="settings customize">
       <SettingsNav
         links={[
-          { path: settingsPaths.modules(), label: t('settings.modules'), active: false, testId: 'settings-modules' },
-          ...CUSTOMIZE_SECTIONS.map((s) => ({ path: customizePath(s), label: t(TITLES[s]), active: s === section, testId: `custom-${s}` })),
-          { path: settingsPaths.schema(), label: t('settings.schema'), active: false, testId: 'settings-schema' },
+          { path: paths.modules(), label: t('settings.modules'), active: false, testId: 'settings-modules' },
+          ...CUSTOMIZE_SECTIONS.map((s) => ({ path: paths.customize(s), label: t(TITLES[s]), active: s === section, testId: `custom-${s}` })),
+          { path: paths.schema(), label: t('settings.schema'), active: false, testId: 'settings-schema' },
         ]}
       />
       <div className="settings-body">

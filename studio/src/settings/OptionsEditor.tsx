@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { ModuleDefinition, PicklistOption } from '../../../engine/definition/module-definition.types';
-import { designerApi, type ModulePlan } from '../api/designer.api';
-import { ApiFailure } from '../api/http';
+import type { ModuleDefinition, PicklistOption } from '@crm/engine';
+import { designerApi } from '../api/designer.api';
 import { useModules } from '../app/modules.context';
 import { useNotify } from '../app/notices';
+import { failureText } from '../designer/failure-text';
 import { PlanReview } from '../designer/PlanReview';
+import { useModuleChange } from '../designer/use-module-change';
 import { useI18n } from '../i18n/i18n';
 import { isSelect, keyFromLabel, type OptionFact, withFact, withOptions } from './option-edits';
 
@@ -27,14 +28,18 @@ export function OptionsEditor({ module, field: fixedField, fact, testId }: Props
   const [stored, setStored] = useState<ModuleDefinition | null>(null);
   const [fieldKey, setFieldKey] = useState<string | undefined>(fixedField);
   const [options, setOptions] = useState<PicklistOption[]>([]);
-  const [review, setReview] = useState<{ plan: ModulePlan; after: ModuleDefinition } | null>(null);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const failed = (e: unknown) => setError(e instanceof ApiFailure ? l(e.text) : String(e));
+  const failed = (e: unknown) => setError(failureText(e, l));
+  const saving = useModuleChange(module, stored, (definition) => {
+    setStored(definition);
+    modules.reload();
+    notify('ok', t('custom.saved'));
+  });
+  const { busy } = saving;
 
   useEffect(() => {
     setStored(null);
-    setReview(null);
+    saving.cancel();
     designerApi.module(module).then((definition) => {
       setStored(definition);
       setFieldKey((current) => fixedField ?? (current && definition.fields.some((f) => f.key === current && isSelect(f)) ? current : definition.fields.find(isSelect)?.key));
@@ -53,47 +58,18 @@ export function OptionsEditor({ module, field: fixedField, fact, testId }: Props
   const change = (index: number, next: PicklistOption) => setOptions(options.map((o, i) => (i === index ? next : o)));
   const storedKeys = new Set(field.options.map((o) => o.key));
 
-  async function openReview() {
-    if (!stored || !fieldKey) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const after = withOptions(stored, fieldKey, options);
-      setReview({ plan: await designerApi.plan(module, after), after });
-    } catch (e) {
-      failed(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const openReview = () => fieldKey && stored && saving.open(withOptions(stored, fieldKey, options));
 
-  async function apply(keepAside: boolean) {
-    if (!review || !stored) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await designerApi.apply(module, review.after, stored.version, keepAside);
-      setStored(result.definition);
-      setReview(null);
-      modules.reload();
-      notify('ok', t('custom.saved'));
-    } catch (e) {
-      failed(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (review) {
+  if (saving.pending && saving.review) {
     return (
       <PlanReview
-        data={{ ...review.plan, steps: review.plan.plan.steps }}
+        data={saving.review}
         before={stored}
-        after={review.after}
+        after={saving.pending.after}
         applying={busy}
-        error={error}
-        onApply={(keepAside) => void apply(keepAside)}
-        onCancel={() => setReview(null)}
+        error={saving.error}
+        onApply={(keepAside) => void saving.apply(keepAside)}
+        onCancel={saving.cancel}
       />
     );
   }
@@ -163,9 +139,9 @@ export function OptionsEditor({ module, field: fixedField, fact, testId }: Props
           ))}
         </tbody>
       </table>
-      {error && (
+      {(error ?? saving.error) && (
         <p className="error" role="alert">
-          {error}
+          {error ?? saving.error}
         </p>
       )}
       <div className="row-actions">

@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/i18n';
 import type { SectionState } from './use-section';
-import type { ServerSection } from './settings.api';
+import type { ServerSection } from '../api/settings.api';
 
 /** Version, errors from the server and Save / Discard, shared by the settings sections stored outside modules. */
 export function SaveBar<S extends ServerSection>({ state }: { state: SectionState<S> }) {

@@ -1,7 +1,7 @@
 import { useModules } from '../app/modules.context';
 import { activeFields } from '../definition/field-display';
 import { useI18n } from '../i18n/i18n';
-import type { EmailTemplate } from './settings.api';
+import type { EmailTemplate } from '../api/settings.api';
 
 /** One e-mail template's name, module, subject and Handlebars body, with the module's fields to copy from. */
 export function TemplateForm({ template, onChange }: { template: EmailTemplate; onChange(next: EmailTemplate): void }) {

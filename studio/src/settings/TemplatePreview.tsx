@@ -3,7 +3,7 @@ import type { ApiRecord } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { RecordPicker } from './RecordPicker';
 import { renderPreview } from './render-preview';
-import type { EmailTemplate } from './settings.api';
+import type { EmailTemplate } from '../api/settings.api';
 
 /** The template filled with a real record the admin picks: subject as text, body as HTML in a sandboxed frame (no scripts). */
 export function TemplatePreview({ template }: { template: EmailTemplate }) {

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import type { TipificacionNode } from './settings.api';
+import type { TipificacionNode } from '../api/settings.api';
 import { addChild, type TreePath, updateAt } from './tree-edits';
 
 interface Props {

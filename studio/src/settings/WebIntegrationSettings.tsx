@@ -8,7 +8,7 @@ import { linkValues, linkVariables } from './link-values';
 import { RecordPicker } from './RecordPicker';
 import { renderPreview } from './render-preview';
 import { SaveBar } from './SaveBar';
-import type { WebVariable } from './settings.api';
+import type { WebVariable } from '../api/settings.api';
 import { useSection } from './use-section';
 
 const SOURCES: WebVariable['source'][] = ['field', 'agent', 'call'];

@@ -1,4 +1,4 @@
-import type { WebVariable } from './settings.api';
+import type { WebVariable } from '../api/settings.api';
 
 /** `{name}` and `{{name}}` placeholders of a link, in order of appearance (as the server checks them). */
 export function linkVariables(url: string): string[] {

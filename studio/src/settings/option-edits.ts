@@ -1,4 +1,4 @@
-import type { ModuleDefinition, ModuleField, PicklistOption } from '../../../engine/definition/module-definition.types';
+import type { ModuleDefinition, ModuleField, PicklistOption } from '@crm/engine';
 
 /** The `data` fact an editor shows beside each option: a case type's prefix, a priority's hours, a phase's probability. */
 export interface OptionFact {

@@ -1,5 +1,5 @@
 import { keyFromLabel } from './option-edits';
-import type { TipificacionNode } from './settings.api';
+import type { TipificacionNode } from '../api/settings.api';
 
 /** A node's place in the tree: indices from the roots down. */
 export type TreePath = number[];

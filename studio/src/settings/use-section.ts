@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiFailure } from '../api/http';
 import { useI18n } from '../i18n/i18n';
-import { settingsApi, type SectionValues, type ServerSection, type SettingsView } from './settings.api';
+import { settingsApi, type SectionValues, type ServerSection, type SettingsView } from '../api/settings.api';
 
 export interface SectionState<S extends ServerSection> {
   view: SettingsView<S> | null;

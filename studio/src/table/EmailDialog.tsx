@@ -1,26 +1,22 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ApiFailure } from '../api/api-error';
-import { api } from '../api/http';
+import { jobsApi } from '../api/jobs.api';
+import { type EmailTemplate, settingsApi } from '../api/settings.api';
 import type { ModuleDefinition } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import type { EmailTemplate, SettingsView } from '../settings/settings.api';
+import { isFinished, useJobProgress } from '../jobs/use-job-progress';
 
-interface JobState {
-  id: string;
-  state: string;
-  processed: number;
-  total: number;
-  failed: number;
-  result: { sent?: number; errorCount?: number } | null;
+/** What a `records.email` job reports in its result. */
+interface EmailResult {
+  sent?: number;
+  errorCount?: number;
 }
-
-const FINISHED = ['completed', 'failed', 'cancelled'];
 
 /**
  * "Enviar correo con plantilla" (R1): starts a `records.email` job on the selection
  * (the server renders the template per record, as this user sees it, into the outbox)
- * and follows its progress by polling GET /api/v1/jobs/{id} until it ends.
+ * and follows its progress on the job's event stream until it ends.
  */
 export function EmailDialog({ definition, ids, onClose }: { definition: ModuleDefinition; ids: () => Promise<string[]>; onClose(): void }) {
   const { t, l } = useI18n();
@@ -28,42 +24,33 @@ export function EmailDialog({ definition, ids, onClose }: { definition: ModuleDe
   const [templates, setTemplates] = useState<EmailTemplate[] | null>(null);
   const [template, setTemplate] = useState('');
   const [to, setTo] = useState(emailFields[0]?.key ?? '');
-  const [job, setJob] = useState<JobState | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const { job, refused } = useJobProgress(jobId);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const live = useRef(true);
 
   useEffect(() => {
-    live.current = true;
-    api<SettingsView<'email_templates'>>('GET', '/api/v1/settings/email_templates').then(
+    let live = true;
+    settingsApi.get('email_templates').then(
       (view) => {
+        if (!live) return;
         const mine = view.value.items.filter((item) => item.module === definition.key);
         setTemplates(mine);
         setTemplate(mine[0]?.key ?? '');
       },
-      (failure: ApiFailure) => setError(l(failure.text)),
+      (failure: ApiFailure) => live && setError(l(failure.text)),
     );
     return () => {
-      live.current = false;
+      live = false;
     };
   }, [definition.key]);
-
-  async function follow(id: string) {
-    while (live.current) {
-      const current = await api<JobState>('GET', `/api/v1/jobs/${id}`);
-      if (!live.current) return;
-      setJob(current);
-      if (FINISHED.includes(current.state)) return;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
 
   async function send() {
     setBusy(true);
     setError(null);
     try {
-      const started = await api<{ id: string; state: string }>('POST', '/api/v1/jobs', { type: 'records.email', payload: { module: definition.key, ids: await ids(), templateKey: template, to } });
-      await follow(started.id);
+      const started = await jobsApi.start('records.email', { module: definition.key, ids: await ids(), templateKey: template, to });
+      setJobId(started.id);
     } catch (failure) {
       const problem = failure as ApiFailure;
       setError([l(problem.text), ...problem.details.map((d) => l(d.message))].join(' '));
@@ -71,12 +58,14 @@ export function EmailDialog({ definition, ids, onClose }: { definition: ModuleDe
     }
   }
 
-  const done = job !== null && FINISHED.includes(job.state);
+  const done = isFinished(job);
+  const result = (job?.result ?? {}) as EmailResult;
   return createPortal(
     <div className="dialog-backdrop" role="presentation">
       <div className="dialog small" role="dialog" aria-modal="true" aria-label={t('table.email')} data-testid="email-dialog">
         <h2>{t('table.email')}</h2>
         {error && <p className="error">{error}</p>}
+        {refused && <p className="error">{t('table.emailFailed')}</p>}
         {templates && templates.length === 0 && <p className="muted">{t('table.emailNoTemplates')}</p>}
         <label className="stacked">
           {t('table.emailTemplate')}
@@ -101,7 +90,7 @@ export function EmailDialog({ definition, ids, onClose }: { definition: ModuleDe
         {job && (
           <p data-testid="email-job" data-state={job.state} role="status">
             {job.state === 'completed'
-              ? t('table.emailDone', { sent: job.result?.sent ?? 0, failed: job.result?.errorCount ?? 0 })
+              ? t('table.emailDone', { sent: result.sent ?? 0, failed: result.errorCount ?? 0 })
               : job.state === 'failed' || job.state === 'cancelled'
                 ? t('table.emailFailed')
                 : t('table.emailProgress', { processed: job.processed, total: job.total })}

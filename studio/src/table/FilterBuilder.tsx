@@ -1,4 +1,4 @@
-import { type FilterOperator, operatorsFor, valueKind } from '../../../engine/definition/field-type.registry';
+import { type FilterOperator, operatorsFor, valueKind } from '@crm/engine';
 import type { ModuleDefinition, ModuleField } from '../api/types';
 import { activeFields } from '../definition/field-display';
 import { useI18n } from '../i18n/i18n';

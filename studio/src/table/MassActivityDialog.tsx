@@ -1,7 +1,7 @@
 import type { ErrorSchema } from '@rjsf/utils';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
-import { activityLink, activityValues } from '../../../engine/definition/activity-records';
+import { activityLink, activityValues } from '@crm/engine';
 import type { ApiFailure } from '../api/api-error';
 import { recordsApi } from '../api/records.api';
 import type { ModuleDefinition } from '../api/types';

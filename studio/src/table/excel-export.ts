@@ -1,4 +1,4 @@
-import { valueKind } from '../../../engine/definition/field-type.registry';
+import { valueKind } from '@crm/engine';
 import type { ApiRecord, ModuleDefinition, ModuleField } from '../api/types';
 import { displayValue } from '../definition/field-display';
 import type { Lang } from '../i18n/i18n';

@@ -1,4 +1,4 @@
-import { operatorsFor, valueKind, type FilterOperator } from '../../../engine/definition/field-type.registry';
+import { type FilterOperator, operatorsFor, valueKind } from '@crm/engine';
 import type { FilterNode, ModuleDefinition } from '../api/types';
 import { activeFields } from '../definition/field-display';
 

@@ -1,4 +1,4 @@
-import { fieldTypeOf } from '../../../engine/definition/field-type.registry';
+import { fieldTypeOf } from '@crm/engine';
 import type { ModuleDefinition, ModuleField } from '../api/types';
 import { activeFields } from '../definition/field-display';
 

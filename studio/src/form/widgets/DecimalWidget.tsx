@@ -1,6 +1,6 @@
 import type { WidgetProps } from '@rjsf/utils';
 import { useState } from 'react';
-import { fieldTypeOf } from '../../../../engine/definition/field-type.registry';
+import { fieldTypeOf } from '@crm/engine';
 import type { ModuleField } from '../../api/types';
 import type { StudioFormContext } from '../form-context';
 

@@ -1,7 +1,7 @@
-import type { SettingsSection, SettingsValues, WebIntegrationVariable } from '../../../engine/settings/settings.types';
-import { api } from '../api/http';
+import type { SettingsSection, SettingsValues, WebIntegrationVariable } from '@crm/engine';
+import { api } from './http';
 
-export type { EmailTemplate, TipificacionNode } from '../../../engine/settings/settings.types';
+export type { EmailTemplate, TipificacionNode } from '@crm/engine';
 
 /** Sections of `/api/v1/settings/{section}` and their values: the engine's settings format. */
 export type ServerSection = SettingsSection;

@@ -1,4 +1,4 @@
-import { api } from '../api/http';
+import { api } from './http';
 
 /** A board the agent saved (R5): its name, category, grouping field and the fields shown on cards. */
 export interface KanbanView {
