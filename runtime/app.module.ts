@@ -22,7 +22,7 @@ import { Click2DialController } from './click2dial/click2dial.controller';
 import { Click2DialService } from './click2dial/click2dial.service';
 import type { RuntimeConfig } from './config/runtime.config';
 import { CoreModule } from './core.module';
-import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { ApiExceptionFilter } from './core/api-exception.filter';
 import { HealthController } from './health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { LevelsReportController } from './levels/levels-report.controller';

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApiTokensService } from './access/api-tokens.service';
+import { ApiTokenAuthenticator } from './auth/api-token.authenticator';
 import { LoginService } from './auth/login.service';
 import { SessionService } from './auth/session.service';
 import { SettingsStore } from './auth/settings.store';
@@ -24,6 +25,7 @@ export class CoreModule {
       SessionService,
       LoginService,
       ApiTokensService,
+      ApiTokenAuthenticator,
     ];
     return { module: CoreModule, providers, exports: providers };
   }

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
-import { ApiError } from '../errors/api-error';
-import type { OperationRef } from '../operations/operation-ref';
+import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
+import { ApiError } from '../core/api-error';
+import type { OperationRef } from '../core/operation-ref';
 import { ProfilesService } from './profiles.service';
-import { Requires } from './requires.decorator';
+import { Requires } from '../core/requires.decorator';
 import { RolesService } from './roles.service';
 
 /** Profiles, roles and levels of the operation: its settings, for admins. Bodies are checked by the services. */

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
+import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
 import { ApiTokensService } from './api-tokens.service';
-import { Requires } from './requires.decorator';
+import { Requires } from '../core/requires.decorator';
 
 /** Configuración → Integración → Tokens. There is no edit route: a token's name and type never change. */
 @ApiTags('tokens')

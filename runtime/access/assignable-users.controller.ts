@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { CurrentCaller, CurrentOperation, type Caller } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
-import { Requires } from './requires.decorator';
+import { CurrentCaller, CurrentOperation, type Caller } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
+import { Requires } from '../core/requires.decorator';
 import { RolesService } from './roles.service';
 
 export interface AssignableUser {

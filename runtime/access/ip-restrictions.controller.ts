@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
+import { CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
 import { IpRestrictionsService } from './ip-restrictions.service';
-import { Requires } from './requires.decorator';
+import { Requires } from '../core/requires.decorator';
 
 /**
  * Click2Dial IP restrictions (A7, seed 002 §7), for admins: allowed addresses

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { DataSource } from 'typeorm';
-import { CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
-import { Requires } from './requires.decorator';
+import { CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
+import { Requires } from '../core/requires.decorator';
 
 export class LoginHistoryQuery {
   /** YYYY-MM */

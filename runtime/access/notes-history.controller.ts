@@ -3,12 +3,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
+import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
 import { table } from '../database/sql';
-import { ApiError } from '../errors/api-error';
-import type { OperationRef } from '../operations/operation-ref';
+import { ApiError } from '../core/api-error';
+import type { OperationRef } from '../core/operation-ref';
 import { RecordAccessResolver } from '../records/record-access.resolver';
-import { Requires } from './requires.decorator';
+import { Requires } from '../core/requires.decorator';
 
 export class NotesHistoryQuery {
   @IsOptional() @IsUUID() companyId?: string;

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
-import { Requires } from './requires.decorator';
+import { CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
+import { Requires } from '../core/requires.decorator';
 import { UsersService } from './users.service';
 
 export class UpdateUserDto {

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { Requires } from '../access/requires.decorator';
-import { CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
+import { Requires } from '../core/requires.decorator';
+import { CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
 import { ModuleDraftsService } from './module-drafts.service';
 
 export class ModuleDraftDto {

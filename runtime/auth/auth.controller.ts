@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/comm
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { type Caller, CurrentCaller } from './caller';
+import { type Caller, CurrentCaller } from '../core/caller';
 import { LoginService } from './login.service';
-import { AllowPendingPasswordChange, Public } from './public.decorator';
+import { AllowPendingPasswordChange, Public } from '../core/public.decorator';
 import { SessionService } from './session.service';
 
 /** Bodies are checked by the services, which answer in the API's error shape. */

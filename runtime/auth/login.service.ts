@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hash, verify } from 'argon2';
 import { DataSource } from 'typeorm';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { LOGIN_LIMITS, passwordIssues } from './password.policy';
 import { type IssuedSession, SessionService } from './session.service';
 

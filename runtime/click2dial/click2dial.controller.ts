@@ -2,11 +2,11 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IpRestrictionsService } from '../access/ip-restrictions.service';
-import { moduleRight } from '../access/profile-permissions';
-import { Requires } from '../access/requires.decorator';
-import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
-import { ApiError } from '../errors/api-error';
-import type { OperationRef } from '../operations/operation-ref';
+import { moduleRight } from '../core/profile-permissions';
+import { Requires } from '../core/requires.decorator';
+import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
+import { ApiError } from '../core/api-error';
+import type { OperationRef } from '../core/operation-ref';
 import { RecordAccessResolver } from '../records/record-access.resolver';
 import { RecordsService } from '../records/records.service';
 import { Click2DialService } from './click2dial.service';

@@ -1,8 +1,8 @@
 import { type Issue, type ModuleDefinition } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import type { RecordAccess } from '../records/record-access.policy';
 import { recordTitle } from '../records/record-expander';
 import { activeField, activeFields } from '../records/record-fields';

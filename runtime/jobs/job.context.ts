@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import type { JobChanges } from './job.changes';
 import type { JobContext, JobCounts, JobData, JobProgress } from './job.contract';
-import type { JobEntity } from './job.entity';
+import type { JobEntity } from '../database/job.entity';
 import { type InterruptReason, JobInterruptedError } from './job.errors';
 import type { JobRow, JobStore } from './job.store';
 

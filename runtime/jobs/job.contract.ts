@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { ProfilePermissions } from '../access/profile-permissions';
-import type { OperationRef } from '../operations/operation-ref';
-import type { JobEntity } from './job.entity';
+import type { ProfilePermissions } from '../core/profile-permissions';
+import type { OperationRef } from '../core/operation-ref';
+import type { JobEntity } from '../database/job.entity';
 
 export type JobData = Record<string, unknown>;
 

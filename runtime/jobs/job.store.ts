@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { JobChanges } from './job.changes';
 import type { JobData, JobProgress } from './job.contract';
-import type { JobEntity, JobState } from './job.entity';
+import type { JobEntity, JobState } from '../database/job.entity';
 import type { StoredJobError } from './job.errors';
 
 /**

@@ -2,9 +2,9 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { Requires } from '../access/requires.decorator';
-import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
+import { Requires } from '../core/requires.decorator';
+import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
 import { RecordAccessResolver } from '../records/record-access.resolver';
 import { LEVELS_REPORT_LIMIT, LevelsReportService } from './levels-report.service';
 

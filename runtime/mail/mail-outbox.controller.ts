@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { Requires } from '../access/requires.decorator';
-import { CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
+import { Requires } from '../core/requires.decorator';
+import { CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
 
 /** The operation's composed e-mails, newest first (admins): what left or waits to leave. */
 @ApiTags('mail')

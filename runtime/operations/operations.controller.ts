@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PlatformOnly } from '../auth/public.decorator';
+import { PlatformOnly } from '../core/public.decorator';
 import { OperationsService } from './operations.service';
 
 export class CreateOperationDto {

@@ -2,12 +2,12 @@ import { CATALOG_MODULES } from '@crm/modules-catalog';
 import { Inject, Injectable } from '@nestjs/common';
 import { hash } from 'argon2';
 import { DataSource, IsNull } from 'typeorm';
-import { ADMIN_PROFILE, AGENT_PROFILE } from '../access/profile-permissions';
+import { ADMIN_PROFILE, AGENT_PROFILE } from '../core/profile-permissions';
 import { ident } from '../database/sql';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import { OperationEntity } from './operation.entity';
-import type { OperationRef } from './operation-ref';
+import { OperationEntity } from '../database/operation.entity';
+import type { OperationRef } from '../core/operation-ref';
 
 const KEY = /^[a-z][a-z0-9_]{0,39}$/;
 

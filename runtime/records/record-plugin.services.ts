@@ -1,7 +1,7 @@
 import type { PluginServices } from '@crm/engine';
 import type { EntityManager } from 'typeorm';
 import type { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { isUuid } from './record-id';
 import type { RecordRepository } from './record.repository';
 

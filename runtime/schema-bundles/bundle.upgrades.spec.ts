@@ -1,4 +1,4 @@
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { BUNDLE_FORMAT_VERSION } from './bundle.format';
 import { readBundle, UPGRADES } from './bundle.upgrades';
 

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { IsDefined, IsInt, IsOptional, Min } from 'class-validator';
-import { Requires } from '../access/requires.decorator';
-import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
+import { Requires } from '../core/requires.decorator';
+import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
 import { OperationSettingsService } from './operation-settings.service';
 import { SETTINGS_SECTIONS } from './settings.sections';
 
