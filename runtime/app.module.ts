@@ -16,6 +16,11 @@ import { AssignableUsersController } from './access/assignable-users.controller'
 import { SavedViewsModule } from './views/saved-views.module';
 import { MailModule } from './mail/mail.module';
 import { UsersService } from './access/users.service';
+import { LevelsService } from './access/levels.service';
+import { AssignableUsersService } from './access/assignable-users.service';
+import { LoginHistoryService } from './access/login-history.service';
+import { NotesHistoryService } from './access/notes-history.service';
+import { CurrentUserService } from './auth/current-user.service';
 import { ApiAuthGuard } from './auth/api-auth.guard';
 import { AuthController } from './auth/auth.controller';
 import { Click2DialController } from './click2dial/click2dial.controller';
@@ -67,6 +72,11 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         OpenApiDocument,
         UsersService,
+        LevelsService,
+        AssignableUsersService,
+        LoginHistoryService,
+        NotesHistoryService,
+        CurrentUserService,
         ProfilesService,
         RolesService,
         IpRestrictionsService,

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
 import { ApiError } from '../core/api-error';
 import type { OperationRef } from '../core/operation-ref';
+import { LevelsService } from './levels.service';
 import { ProfilesService } from './profiles.service';
 import { Requires } from '../core/requires.decorator';
 import { RolesService } from './roles.service';
@@ -17,7 +17,7 @@ export class AccessController {
   constructor(
     @Inject(ProfilesService) private readonly profiles: ProfilesService,
     @Inject(RolesService) private readonly roles: RolesService,
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(LevelsService) private readonly levels: LevelsService,
   ) {}
 
   @Get('profiles')
@@ -57,10 +57,7 @@ export class AccessController {
   /** Niveles de usuario (seed 003): name, description, created at and by. */
   @Get('levels')
   async listLevels(@CurrentOperation() operation: OperationRef) {
-    const items = await this.db.query(
-      `SELECT id, name, description, created_at AS "createdAt", created_by AS "createdBy" FROM core.levels WHERE operation_id = $1 ORDER BY created_at`,
-      [operation.id],
-    );
+    const items = await this.levels.list(operation);
     return { items, total: items.length, nextCursor: null };
   }
 
@@ -72,11 +69,6 @@ export class AccessController {
     if (!name || name.length > 100) {
       throw ApiError.validation([{ path: 'name', code: 'required', message: { es: 'El nombre es obligatorio (máximo 100).', en: 'The name is required (at most 100).' } }]);
     }
-    const [row] = await this.db.query(
-      `INSERT INTO core.levels (operation_id, name, description, created_by) VALUES ($1, $2, $3, $4)
-       RETURNING id, name, description, created_at AS "createdAt", created_by AS "createdBy"`,
-      [operation.id, name, description, caller.userId],
-    );
-    return row;
+    return this.levels.create(operation, { name, description }, caller.userId);
   }
 }

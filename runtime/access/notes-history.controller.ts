@@ -2,13 +2,11 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
-import { table } from '../database/sql';
 import { ApiError } from '../core/api-error';
 import type { OperationRef } from '../core/operation-ref';
-import { RecordAccessResolver } from '../records/record-access.resolver';
 import { Requires } from '../core/requires.decorator';
+import { NotesHistoryService } from './notes-history.service';
 
 export class NotesHistoryQuery {
   @IsOptional() @IsUUID() companyId?: string;
@@ -26,10 +24,7 @@ export class NotesHistoryQuery {
 @Requires.notesHistory()
 @Controller('api/v1/integration/notes-history')
 export class NotesHistoryController {
-  constructor(
-    @Inject(DataSource) private readonly db: DataSource,
-    @Inject(RecordAccessResolver) private readonly access: RecordAccessResolver,
-  ) {}
+  constructor(@Inject(NotesHistoryService) private readonly notes: NotesHistoryService) {}
 
   @Get()
   async list(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Query() query: NotesHistoryQuery) {
@@ -40,24 +35,9 @@ export class NotesHistoryController {
     if (!companyId) {
       throw ApiError.validation([{ path: 'companyId', code: 'required', message: { es: 'Indique la empresa.', en: 'Name the company.' } }]);
     }
-    const s = operation.schemaName;
-    // A user reads the notes its profile lets it see (visibility, hidden fields of actividades); tokens have no such limits.
-    const access = caller.userId ? await this.access.forCaller(operation, caller) : null;
-    const visible = access?.visibleUserIds ? [...access.visibleUserIds] : null;
-    const params: unknown[] = visible ? [companyId, visible] : [companyId];
-    const where = `a.deleted_at IS NULL AND a.tipo = 'nota' AND (
-        a.empresa = $1
-        OR a.contacto IN (SELECT id FROM ${table(s, 'contactos')} WHERE empresa = $1 AND deleted_at IS NULL)
-        OR a.caso IN (SELECT id FROM ${table(s, 'casos')} WHERE empresa = $1 AND deleted_at IS NULL))${visible ? ' AND (a.owner = ANY($2::uuid[]) OR a.assignee = ANY($2::uuid[]))' : ''}`;
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM ${table(s, 'actividades')} a WHERE ${where}`, params);
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT a.id, a.asunto, a.descripcion, a.contacto, a.caso, a.empresa, a.created_at AS "createdAt", a.created_by AS "createdBy"
-         FROM ${table(s, 'actividades')} a WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT ${limit} OFFSET ${offset}`,
-      params,
-    );
-    const items = access ? rows.map((row) => access.strip('actividades', row)) : rows;
+    const { items, total } = await this.notes.list(operation, caller, companyId, { limit, offset });
     return { items, total, nextCursor: offset + items.length < total ? String(offset + items.length) : null };
   }
 }

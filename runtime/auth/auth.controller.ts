@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
 import { type Caller, CurrentCaller } from '../core/caller';
+import { CurrentUserService } from './current-user.service';
 import { LoginService } from './login.service';
 import { AllowPendingPasswordChange, Public } from '../core/public.decorator';
 import { SessionService } from './session.service';
@@ -14,7 +14,7 @@ export class AuthController {
   constructor(
     @Inject(LoginService) private readonly logins: LoginService,
     @Inject(SessionService) private readonly sessions: SessionService,
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(CurrentUserService) private readonly users: CurrentUserService,
   ) {}
 
   @Public()
@@ -50,20 +50,7 @@ export class AuthController {
   @ApiBearerAuth()
   @AllowPendingPasswordChange()
   @Get('me')
-  async me(@CurrentCaller() caller: Caller) {
-    if (!caller.userId) return { platform: true, operation: caller.operation?.key ?? null };
-    const [user] = await this.db.query(
-      // Level, role and profile by name: the Studio shows them beside the user's name.
-      `SELECT u.id, u.username, u.display_name AS "displayName", u.email, u.is_admin AS "isAdmin", u.must_change_password AS "mustChangePassword",
-              l.name AS level, r.name AS role, p.name AS profile
-         FROM core.users u
-         LEFT JOIN core.levels l ON l.id = u.level_id
-         LEFT JOIN core.roles r ON r.id = u.role_id
-         LEFT JOIN core.profiles p ON p.id = u.profile_id
-        WHERE u.id = $1`,
-      [caller.userId],
-    );
-    // The profile's permissions let the Studio hide what the profile cannot use (e.g. the AI assistant).
-    return { ...user, platform: false, operation: caller.operation?.key, permissions: caller.permissions ?? null };
+  me(@CurrentCaller() caller: Caller) {
+    return this.users.describe(caller);
   }
 }
