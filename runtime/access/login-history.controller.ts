@@ -1,19 +1,10 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { Type } from 'class-transformer';
 import { CurrentOperation } from '../core/caller';
 import type { OperationRef } from '../core/operation-ref';
 import { Requires } from '../core/requires.decorator';
 import { LoginHistoryService } from './login-history.service';
-
-export class LoginHistoryQuery {
-  /** YYYY-MM */
-  @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])$/) month?: string;
-  @IsOptional() @IsUUID() userId?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
-}
+import { LoginHistoryQuery } from './dto/login-history.query';
 
 /** Login history per agent by month (A8, seed 002 §12): every login and failed attempt with time, user and IP. */
 @ApiTags('users')

@@ -1,18 +1,11 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
 import { ApiError } from '../core/api-error';
 import type { OperationRef } from '../core/operation-ref';
 import { Requires } from '../core/requires.decorator';
 import { NotesHistoryService } from './notes-history.service';
-
-export class NotesHistoryQuery {
-  @IsOptional() @IsUUID() companyId?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
-}
+import { NotesHistoryQuery } from './dto/notes-history.query';
 
 /**
  * "Consultar historial de notas" (seed 000 §3.3): the notes of a company and

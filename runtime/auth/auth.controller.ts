@@ -3,11 +3,13 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { type Caller, CurrentCaller } from '../core/caller';
 import { CurrentUserService } from './current-user.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { LoginDto } from './dto/login.dto';
+import { RefreshSessionDto } from './dto/refresh-session.dto';
 import { LoginService } from './login.service';
 import { AllowPendingPasswordChange, Public } from '../core/public.decorator';
 import { SessionService } from './session.service';
 
-/** Bodies are checked by the services, which answer in the API's error shape. */
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
@@ -20,23 +22,23 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: Record<string, unknown> | undefined, @Req() request: FastifyRequest) {
-    return this.logins.login(body ?? {}, request.ip);
+  login(@Body() body: LoginDto, @Req() request: FastifyRequest) {
+    return this.logins.login(body, request.ip);
   }
 
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  refresh(@Body() body: Record<string, unknown> | undefined, @Req() request: FastifyRequest) {
-    return this.sessions.refresh(body?.refreshToken, request.ip);
+  refresh(@Body() body: RefreshSessionDto, @Req() request: FastifyRequest) {
+    return this.sessions.refresh(body.refreshToken, request.ip);
   }
 
   @ApiBearerAuth()
   @AllowPendingPasswordChange()
   @Post('change-password')
   @HttpCode(200)
-  changePassword(@CurrentCaller() caller: Caller, @Body() body: Record<string, unknown> | undefined, @Req() request: FastifyRequest) {
-    return this.logins.changePassword(caller.userId ?? '', body ?? {}, request.ip);
+  changePassword(@CurrentCaller() caller: Caller, @Body() body: ChangePasswordDto, @Req() request: FastifyRequest) {
+    return this.logins.changePassword(caller.userId ?? '', body, request.ip);
   }
 
   @ApiBearerAuth()

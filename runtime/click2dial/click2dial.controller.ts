@@ -10,6 +10,7 @@ import type { OperationRef } from '../core/operation-ref';
 import { RecordAccessResolver } from '../records/record-access.resolver';
 import { RecordsService } from '../records/records.service';
 import { Click2DialService } from './click2dial.service';
+import { PlaceCallDto } from './dto/place-call.dto';
 
 /**
  * Click2Dial and the contact-data download (seed 002 §7): both answer only to
@@ -31,9 +32,8 @@ export class Click2DialController {
   @Requires.user()
   @Post('calls')
   @HttpCode(201)
-  async call(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() body: unknown, @Req() request: FastifyRequest) {
+  async call(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() call: PlaceCallDto, @Req() request: FastifyRequest) {
     await this.ipRules.enforce(operation, request.ip);
-    const call = Click2DialService.read(body);
     if (caller.permissions && !moduleRight(caller.permissions, call.module, 'view')) {
       throw new ApiError(403, 'forbidden', { es: 'Su perfil no permite esta acción.', en: 'Your profile does not allow this.' });
     }

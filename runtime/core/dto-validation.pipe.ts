@@ -1,6 +1,20 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import type { Issue } from '@crm/engine';
+import type { Issue, LocalizedText } from '@crm/engine';
+import type { ValidationOptions } from 'class-validator';
 import { ApiError } from './api-error';
+
+/** What a constraint answers instead of its generic text, when a route keeps its own code (`required`, `format.ip`). */
+interface IssueOverride {
+  code: string;
+  message?: LocalizedText;
+}
+
+/** Options for a class-validator decorator: its failure reads as `code` (and `message`) in the error's details. */
+export function answer(code: string, message?: LocalizedText): ValidationOptions {
+  return { context: { code, message } satisfies IssueOverride };
+}
+
+export const REQUIRED = answer('required', { es: 'El campo es obligatorio.', en: 'This field is required.' });
 
 const WORDS: Record<string, { es: string; en: string }> = {
   isString: { es: 'Debe ser texto.', en: 'Must be text.' },
@@ -14,15 +28,34 @@ const WORDS: Record<string, { es: string; en: string }> = {
   matches: { es: 'El formato no es válido.', en: 'The format is not valid.' },
   maxLength: { es: 'El texto es demasiado largo.', en: 'The text is too long.' },
   arrayMaxSize: { es: 'La lista tiene demasiados elementos.', en: 'The list has too many items.' },
-  whitelistValidation: { es: 'Este campo no se admite.', en: 'This field is not accepted.' },
 };
 
+/** A property the DTO does not declare: the same code the rest of the API uses for it. */
+const UNKNOWN_FIELD = 'whitelistValidation';
+
+/**
+ * One issue per field: the first decorator written that failed says what is wrong
+ * (class-validator lists failures from the last decorator to the first).
+ */
 function flatten(errors: ValidationError[], base = ''): Issue[] {
   return errors.flatMap((error) => {
     const path = base ? `${base}.${error.property}` : error.property;
-    const own = Object.keys(error.constraints ?? {}).map((code) => ({ path, code, message: WORDS[code] ?? { es: 'El valor no es válido.', en: 'The value is not valid.' } }));
+    const constraint = Object.keys(error.constraints ?? {}).at(-1);
+    const own: Issue[] = [];
+    if (constraint === UNKNOWN_FIELD) {
+      own.push({ path, code: 'unknownField', message: { es: `«${error.property}» no es un campo admitido.`, en: `"${error.property}" is not an accepted field.` } });
+    } else if (constraint) {
+      const override = error.contexts?.[constraint] as IssueOverride | undefined;
+      own.push({ path, code: override?.code ?? constraint, message: override?.message ?? WORDS[constraint] ?? { es: 'El valor no es válido.', en: 'The value is not valid.' } });
+    }
     return [...own, ...flatten(error.children ?? [], path)];
   });
+}
+
+/** Fields the DTO does not know come last, after what is wrong with the ones it does. */
+function issues(errors: ValidationError[]): Issue[] {
+  const all = flatten(errors);
+  return [...all.filter((issue) => issue.code !== 'unknownField'), ...all.filter((issue) => issue.code === 'unknownField')];
 }
 
 /** class-validator for request DTOs, answering in the API's error shape. */
@@ -30,5 +63,5 @@ export const dtoValidationPipe = new ValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
-  exceptionFactory: (errors) => ApiError.validation(flatten(errors)),
+  exceptionFactory: (errors) => ApiError.validation(issues(errors)),
 });
