@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
 import { ApiError } from './api-error';
-import { answer, dtoValidationPipe, REQUIRED } from './dto-validation.pipe';
+import { answer, dtoValidationPipe, IgnoresUnknownFields, REQUIRED } from './dto-validation.pipe';
 
 class CallDto {
   @IsString(REQUIRED) @IsNotEmpty(REQUIRED) @Matches(/^[a-z]+$/, answer('pattern', { es: 'El módulo no es válido.', en: 'The module is not valid.' })) module!: string;
@@ -36,5 +36,18 @@ describe('dtoValidationPipe', () => {
     const value = await dtoValidationPipe.transform({ module: 'casos', count: 2 }, { type: 'body', metatype: CallDto });
     expect(value).toBeInstanceOf(CallDto);
     expect(value).toMatchObject({ module: 'casos', count: 2 });
+  });
+});
+
+@IgnoresUnknownFields()
+class LenientDto {
+  @IsString(REQUIRED) name!: string;
+}
+
+describe('IgnoresUnknownFields', () => {
+  it('drops undeclared fields of a DTO marked with it, and still checks the declared ones', async () => {
+    const metadata = { type: 'body' as const, metatype: LenientDto };
+    expect(await dtoValidationPipe.transform({ name: 'Rol', id: 'forjado' }, metadata)).toEqual(Object.assign(new LenientDto(), { name: 'Rol' }));
+    await expect(dtoValidationPipe.transform({ id: 'forjado' }, metadata)).rejects.toMatchObject({ details: [{ path: 'name', code: 'required' }] });
   });
 });

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, type PipeTransform, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { Issue, LocalizedText } from '@crm/engine';
 import type { ValidationOptions } from 'class-validator';
 import { ApiError } from './api-error';
@@ -58,10 +58,26 @@ function issues(errors: ValidationError[]): Issue[] {
   return [...all.filter((issue) => issue.code !== 'unknownField'), ...all.filter((issue) => issue.code === 'unknownField')];
 }
 
+const IGNORES_UNKNOWN_FIELDS = 'dto:ignoresUnknownFields';
+
+/**
+ * Drops undeclared fields instead of refusing them: for the settings bodies whose
+ * clients have always sent extra fields (ids, authors) and had them ignored.
+ */
+export function IgnoresUnknownFields(): ClassDecorator {
+  return (target) => Reflect.defineMetadata(IGNORES_UNKNOWN_FIELDS, true, target);
+}
+
+const options = { whitelist: true, transform: true, exceptionFactory: (errors: ValidationError[]) => ApiError.validation(issues(errors)) };
+const refusing = new ValidationPipe({ ...options, forbidNonWhitelisted: true });
+const ignoring = new ValidationPipe({ ...options, forbidNonWhitelisted: false });
+
 /** class-validator for request DTOs, answering in the API's error shape. */
-export const dtoValidationPipe = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-  exceptionFactory: (errors) => ApiError.validation(issues(errors)),
-});
+class DtoValidationPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const lenient = typeof metadata.metatype === 'function' && Reflect.getMetadata(IGNORES_UNKNOWN_FIELDS, metadata.metatype) === true;
+    return (lenient ? ignoring : refusing).transform(value, metadata);
+  }
+}
+
+export const dtoValidationPipe = new DtoValidationPipe();

@@ -1,7 +1,8 @@
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { REQUIRED } from '../../core/dto-validation.pipe';
+import { IgnoresUnknownFields, REQUIRED } from '../../core/dto-validation.pipe';
 
 /** `POST /auth/login`: operation key, user name and password. */
+@IgnoresUnknownFields()
 export class LoginDto {
   @IsString(REQUIRED) @IsNotEmpty(REQUIRED) @MaxLength(63) operation!: string;
   @IsString(REQUIRED) @IsNotEmpty(REQUIRED) @MaxLength(200) username!: string;
