@@ -16,8 +16,8 @@ export class LoginHistoryController {
 
   @Get()
   async list(@CurrentOperation() operation: OperationRef, @Query() query: LoginHistoryQuery) {
-    const limit = query.pageSize ?? 50;
-    const offset = query.offset ?? 0;
+    const limit = query.limit ?? query.pageSize ?? 50;
+    const offset = Number(query.cursor ?? 0);
     const { items, total } = await this.history.list(operation, { month: query.month, userId: query.userId, limit, offset });
     return { items, total, nextCursor: offset + items.length < total ? String(offset + items.length) : null };
   }

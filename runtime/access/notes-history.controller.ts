@@ -29,7 +29,7 @@ export class NotesHistoryController {
       throw ApiError.validation([{ path: 'companyId', code: 'required', message: { es: 'Indique la empresa.', en: 'Name the company.' } }]);
     }
     const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
+    const offset = Number(query.cursor ?? 0);
     const { items, total } = await this.notes.list(operation, caller, companyId, { limit, offset });
     return { items, total, nextCursor: offset + items.length < total ? String(offset + items.length) : null };
   }
