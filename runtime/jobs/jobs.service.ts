@@ -4,7 +4,7 @@ import type { ProfilePermissions } from '../core/profile-permissions';
 import { ApiError } from '../core/api-error';
 import type { OperationRef } from '../core/operation-ref';
 import type { JobData } from './job.contract';
-import type { JobState } from '../database/job.entity';
+import type { JobState } from './job.record';
 import { JobFailedError, storedError } from './job.errors';
 import { JOB_QUEUE, type JobQueue } from './job.queue';
 import { JobRegistry } from './job.registry';
