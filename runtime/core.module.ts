@@ -1,9 +1,11 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { ApiTokensService } from './access/api-tokens.service';
+import { ApiTokenAuthenticator } from './auth/api-token.authenticator';
 import { LoginService } from './auth/login.service';
 import { SessionService } from './auth/session.service';
 import { SettingsStore } from './auth/settings.store';
+import { ApiExceptionFilter } from './core/api-exception.filter';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime.config';
 import { ModuleDefinitionsService } from './modules/module-definitions.service';
 import { OperationsService } from './operations/operations.service';
@@ -26,8 +28,8 @@ export class CoreModule {
       SettingsStore,
       SessionService,
       LoginService,
-      ApiTokensService,
+      ApiTokenAuthenticator,
     ];
-    return { module: CoreModule, providers, exports: providers };
+    return { module: CoreModule, providers: [...providers, { provide: APP_FILTER, useClass: ApiExceptionFilter }], exports: providers };
   }
 }

@@ -6,7 +6,7 @@ import { AppModule } from './app.module';
 import type { RuntimeConfig } from './config/runtime.config';
 import { closeDatabase, openDatabase } from './database/database.provider';
 import { type DemoInfo, seedDemo } from './demo/demo.seeder';
-import { dtoValidationPipe } from './errors/dto-validation.pipe';
+import { dtoValidationPipe } from './core/dto-validation.pipe';
 import { OpenApiDocument } from './openapi/openapi-document';
 import { buildBaseDocument, setupOpenApi } from './openapi/openapi.setup';
 import { serveStudio } from './studio/studio.static';

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
-import { ApiError } from '../errors/api-error';
-import type { OperationRef } from '../operations/operation-ref';
+import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
+import { CreateLevelDto } from './dto/create-level.dto';
+import { SaveProfileDto } from './dto/save-profile.dto';
+import { SaveRoleDto } from './dto/save-role.dto';
+import { LevelsService } from './levels.service';
 import { ProfilesService } from './profiles.service';
-import { Requires } from './requires.decorator';
+import { Requires } from '../core/requires.decorator';
 import { RolesService } from './roles.service';
 
-/** Profiles, roles and levels of the operation: its settings, for admins. Bodies are checked by the services. */
+/** Profiles, roles and levels of the operation: its settings, for admins. */
 @ApiTags('access')
 @ApiBearerAuth()
 @Requires.admin()
@@ -17,7 +19,7 @@ export class AccessController {
   constructor(
     @Inject(ProfilesService) private readonly profiles: ProfilesService,
     @Inject(RolesService) private readonly roles: RolesService,
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(LevelsService) private readonly levels: LevelsService,
   ) {}
 
   @Get('profiles')
@@ -28,13 +30,13 @@ export class AccessController {
 
   @Post('profiles')
   @HttpCode(201)
-  createProfile(@CurrentOperation() operation: OperationRef, @Body() body: Record<string, unknown> | undefined) {
-    return this.profiles.save(operation, body ?? {});
+  createProfile(@CurrentOperation() operation: OperationRef, @Body() body: SaveProfileDto) {
+    return this.profiles.save(operation, body);
   }
 
   @Patch('profiles/:id')
-  updateProfile(@CurrentOperation() operation: OperationRef, @Param('id') id: string, @Body() body: Record<string, unknown> | undefined) {
-    return this.profiles.save(operation, body ?? {}, id);
+  updateProfile(@CurrentOperation() operation: OperationRef, @Param('id') id: string, @Body() body: SaveProfileDto) {
+    return this.profiles.save(operation, body, id);
   }
 
   @Get('roles')
@@ -45,38 +47,25 @@ export class AccessController {
 
   @Post('roles')
   @HttpCode(201)
-  createRole(@CurrentOperation() operation: OperationRef, @Body() body: Record<string, unknown> | undefined) {
-    return this.roles.save(operation, body ?? {});
+  createRole(@CurrentOperation() operation: OperationRef, @Body() body: SaveRoleDto) {
+    return this.roles.save(operation, body);
   }
 
   @Patch('roles/:id')
-  updateRole(@CurrentOperation() operation: OperationRef, @Param('id') id: string, @Body() body: Record<string, unknown> | undefined) {
-    return this.roles.save(operation, body ?? {}, id);
+  updateRole(@CurrentOperation() operation: OperationRef, @Param('id') id: string, @Body() body: SaveRoleDto) {
+    return this.roles.save(operation, body, id);
   }
 
   /** Niveles de usuario (seed 003): name, description, created at and by. */
   @Get('levels')
   async listLevels(@CurrentOperation() operation: OperationRef) {
-    const items = await this.db.query(
-      `SELECT id, name, description, created_at AS "createdAt", created_by AS "createdBy" FROM core.levels WHERE operation_id = $1 ORDER BY created_at`,
-      [operation.id],
-    );
+    const items = await this.levels.list(operation);
     return { items, total: items.length, nextCursor: null };
   }
 
   @Post('levels')
   @HttpCode(201)
-  async createLevel(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() body: Record<string, unknown> | undefined) {
-    const name = typeof body?.name === 'string' ? body.name.trim() : '';
-    const description = typeof body?.description === 'string' ? body.description : null;
-    if (!name || name.length > 100) {
-      throw ApiError.validation([{ path: 'name', code: 'required', message: { es: 'El nombre es obligatorio (máximo 100).', en: 'The name is required (at most 100).' } }]);
-    }
-    const [row] = await this.db.query(
-      `INSERT INTO core.levels (operation_id, name, description, created_by) VALUES ($1, $2, $3, $4)
-       RETURNING id, name, description, created_at AS "createdAt", created_by AS "createdBy"`,
-      [operation.id, name, description, caller.userId],
-    );
-    return row;
+  createLevel(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() body: CreateLevelDto) {
+    return this.levels.create(operation, { name: body.name.trim(), description: body.description ?? null }, caller.userId);
   }
 }

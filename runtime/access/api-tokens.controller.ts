@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
+import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
 import { ApiTokensService } from './api-tokens.service';
-import { Requires } from './requires.decorator';
+import { CreateApiTokenDto } from './dto/create-api-token.dto';
+import { Requires } from '../core/requires.decorator';
 
 /** Configuración → Integración → Tokens. There is no edit route: a token's name and type never change. */
 @ApiTags('tokens')
@@ -22,8 +23,8 @@ export class ApiTokensController {
   /** The answer holds the token itself; it is never shown again. */
   @Post()
   @HttpCode(201)
-  create(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() body: Record<string, unknown> | undefined) {
-    return this.tokens.create(operation, body ?? {}, caller.userId);
+  create(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() body: CreateApiTokenDto) {
+    return this.tokens.create(operation, body, caller.userId);
   }
 
   @Post(':id/revoke')

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { table } from '../database/sql';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
+import type { OperationRef } from '../core/operation-ref';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { TokenType } from '../auth/api-token.authenticator';
 import { hashToken, newSecretToken } from '../auth/token.hash';
 import { isUuid } from './users.service';
-
-export type TokenType = 'internal' | 'external';
 
 export interface TokenView {
   id: string;
@@ -17,13 +16,6 @@ export interface TokenView {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
-}
-
-export interface TokenCaller {
-  id: string;
-  type: TokenType;
-  companyId: string | null;
-  operation: OperationRef;
 }
 
 const COLUMNS = `id, name, type, company_id AS "companyId", created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
@@ -79,21 +71,5 @@ export class ApiTokensService {
       : [];
     if (!row) throw ApiError.notFound({ es: `El token ${id} no existe.`, en: `Token ${id} does not exist.` }, 'token_not_found');
     return row;
-  }
-
-  /** The live token behind a presented secret, or null; marks it used (at most once a minute). */
-  async authenticate(secret: string): Promise<TokenCaller | null> {
-    if (!/^crm_(it|et)_[A-Za-z0-9_-]{43}$/.test(secret)) return null;
-    const [row] = await this.db.query(
-      `SELECT t.id, t.type, t.company_id, t.last_used_at, o.id AS operation_id, o.key, o.schema_name
-         FROM core.api_tokens t JOIN core.operations o ON o.id = t.operation_id AND o.deleted_at IS NULL AND o.crm_enabled
-        WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-      [hashToken(secret)],
-    );
-    if (!row) return null;
-    if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
-      await this.db.query(`UPDATE core.api_tokens SET last_used_at = now() WHERE id = $1`, [row.id]);
-    }
-    return { id: row.id, type: row.type, companyId: row.company_id, operation: { id: row.operation_id, key: row.key, schemaName: row.schema_name } };
   }
 }

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
+import { CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
+import { SaveIpRestrictionDto } from './dto/save-ip-restriction.dto';
 import { IpRestrictionsService } from './ip-restrictions.service';
-import { Requires } from './requires.decorator';
+import { Requires } from '../core/requires.decorator';
 
 /**
  * Click2Dial IP restrictions (A7, seed 002 §7), for admins: allowed addresses
@@ -25,13 +26,13 @@ export class IpRestrictionsController {
 
   @Post()
   @HttpCode(201)
-  add(@CurrentOperation() operation: OperationRef, @Body() body: Record<string, unknown> | undefined) {
-    return this.rules.add(operation, body ?? {});
+  add(@CurrentOperation() operation: OperationRef, @Body() body: SaveIpRestrictionDto) {
+    return this.rules.add(operation, body);
   }
 
   @Patch(':id')
-  update(@CurrentOperation() operation: OperationRef, @Param('id') id: string, @Body() body: Record<string, unknown> | undefined) {
-    return this.rules.update(operation, id, body ?? {});
+  update(@CurrentOperation() operation: OperationRef, @Param('id') id: string, @Body() body: SaveIpRestrictionDto) {
+    return this.rules.update(operation, id, body);
   }
 
   @Delete(':id')

@@ -1,18 +1,11 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
-import { ApiError } from '../errors/api-error';
-import type { OperationRef } from '../operations/operation-ref';
+import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
+import { ApiError } from '../core/api-error';
+import type { OperationRef } from '../core/operation-ref';
+import { Requires } from '../core/requires.decorator';
 import { NotesHistoryService } from './notes-history.service';
-import { Requires } from './requires.decorator';
-
-export class NotesHistoryQuery {
-  @IsOptional() @IsUUID() companyId?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
-}
+import { NotesHistoryQuery } from './dto/notes-history.query';
 
 /**
  * "Consultar historial de notas" (seed 000 §3.3): the notes of a company and
@@ -35,6 +28,6 @@ export class NotesHistoryController {
     if (!companyId) {
       throw ApiError.validation([{ path: 'companyId', code: 'required', message: { es: 'Indique la empresa.', en: 'Name the company.' } }]);
     }
-    return this.notes.list(operation, caller, companyId, { limit: query.limit ?? 50, offset: query.offset ?? 0 });
+    return this.notes.list(operation, caller, companyId, { limit: query.limit ?? 50, offset: Number(query.cursor ?? 0) });
   }
 }

@@ -1,13 +1,13 @@
 import { lookupTo, roleField, roleOption } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../core/caller';
 import { ident, table } from '../database/sql';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { RecordAccessResolver } from '../records/record-access.resolver';
-import { moduleRight } from './profile-permissions';
+import { moduleRight } from '../core/profile-permissions';
 
 export interface NotesHistoryPage {
   items: Record<string, unknown>[];

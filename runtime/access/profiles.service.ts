@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Ajv from 'ajv';
 import { DataSource } from 'typeorm';
-import { ApiError } from '../errors/api-error';
-import type { OperationRef } from '../operations/operation-ref';
-import { MODULE_RIGHTS, type ProfilePermissions } from './profile-permissions';
+import { ApiError } from '../core/api-error';
+import type { OperationRef } from '../core/operation-ref';
+import { MODULE_RIGHTS, type ProfilePermissions } from '../core/profile-permissions';
 import { isUuid } from './users.service';
 
 const rights = { type: 'object', additionalProperties: false, properties: Object.fromEntries(MODULE_RIGHTS.map((r) => [r, { type: 'boolean' }])) };

@@ -1,24 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
-import { Requires } from './requires.decorator';
+import { CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
+import { Requires } from '../core/requires.decorator';
 import { UsersService } from './users.service';
-
-export class UpdateUserDto {
-  @IsOptional() @IsString() @MaxLength(120) displayName?: string;
-  @IsOptional() @IsEmail() email?: string | null;
-  @IsOptional() @IsUUID() profileId?: string | null;
-  @IsOptional() @IsUUID() roleId?: string | null;
-  @IsOptional() @IsUUID() levelId?: string | null;
-  @IsOptional() @IsBoolean() licenseActive?: boolean;
-  @IsOptional() @IsBoolean() active?: boolean;
-}
-
-export class CreateUserDto extends UpdateUserDto {
-  @IsString() @MaxLength(60) username!: string;
-}
+import { CreateUserDto, UpdateUserDto } from './dto/save-user.dto';
 
 @ApiTags('users')
 @ApiBearerAuth()

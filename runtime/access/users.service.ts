@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { hash } from 'argon2';
 import { DataSource } from 'typeorm';
 import { SessionService } from '../auth/session.service';
-import { ApiError } from '../errors/api-error';
-import type { OperationRef } from '../operations/operation-ref';
+import { ApiError } from '../core/api-error';
+import type { OperationRef } from '../core/operation-ref';
 
 export interface UserView {
   id: string;

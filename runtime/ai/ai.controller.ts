@@ -1,16 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { Requires } from '../access/requires.decorator';
-import { CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
+import { Requires } from '../core/requires.decorator';
+import { CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
 import { ModuleDraftsService } from './module-drafts.service';
-
-export class ModuleDraftDto {
-  @IsString() @IsNotEmpty() @MaxLength(4000) prompt!: string;
-  @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9_]{0,62}$/) module?: string;
-  @IsOptional() @IsObject() draft?: Record<string, unknown>;
-}
+import { ModuleDraftDto } from './dto/module-draft.dto';
 
 @ApiTags('ai')
 @ApiBearerAuth()

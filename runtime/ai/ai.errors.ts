@@ -1,5 +1,5 @@
 import type { Issue } from '@crm/engine';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 
 /**
  * The provider's fault, not the admin's: a 502 (the server as a gateway got a bad

@@ -1,8 +1,8 @@
 import { planModuleChange, validateDefinition, type DiffOperation, type ModuleDefinition, type StoragePlan } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { PluginRegistry } from '../plugins/plugin.registry';
 import { DRAFT_PROVIDER, type ModuleDraftProvider, type ProviderName } from './draft-provider';
 

@@ -2,14 +2,14 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ApiTokensService } from '../access/api-tokens.service';
-import { INTEGRATION_PROFILE, moduleRight, NO_PERMISSIONS, type ProfilePermissions } from '../access/profile-permissions';
-import { REQUIRES, type Requirement } from '../access/requires.decorator';
+import { INTEGRATION_PROFILE, moduleRight, NO_PERMISSIONS, type ProfilePermissions } from '../core/profile-permissions';
+import { REQUIRES, type Requirement } from '../core/requires.decorator';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime.config';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { OperationsService } from '../operations/operations.service';
-import type { Caller, CallerRequest } from './caller';
-import { ALLOW_PENDING_PASSWORD, IS_PUBLIC, PLATFORM_ONLY } from './public.decorator';
+import { ApiTokenAuthenticator } from './api-token.authenticator';
+import type { Caller, CallerRequest } from '../core/caller';
+import { ALLOW_PENDING_PASSWORD, IS_PUBLIC, PLATFORM_ONLY } from '../core/public.decorator';
 import { SessionService } from './session.service';
 
 const FORBIDDEN = () => new ApiError(403, 'forbidden', { es: 'Su perfil no permite esta acción.', en: 'Your profile does not allow this.' });
@@ -51,7 +51,7 @@ export class ApiAuthGuard implements CanActivate {
     @Inject(OperationsService) private readonly operations: OperationsService,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(DataSource) private readonly db: DataSource,
-    @Inject(ApiTokensService) private readonly tokens: ApiTokensService,
+    @Inject(ApiTokenAuthenticator) private readonly tokens: ApiTokenAuthenticator,
   ) {
     this.platformToken = Buffer.from(config.bootstrapToken);
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hash, verify } from 'argon2';
 import { DataSource } from 'typeorm';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { LOGIN_LIMITS, passwordIssues } from './password.policy';
 import { type IssuedSession, SessionService } from './session.service';
 
@@ -43,13 +43,13 @@ export class LoginService {
     @Inject(SessionService) private readonly sessions: SessionService,
   ) {}
 
-  async login(input: { operation?: unknown; username?: unknown; password?: unknown }, ip: string): Promise<LoginResult> {
-    const operation = typeof input.operation === 'string' ? input.operation.trim().toLowerCase() : '';
-    const username = typeof input.username === 'string' ? input.username.trim() : '';
-    const password = typeof input.password === 'string' ? input.password : '';
-    if (!operation || !username || !password || username.length > 200 || password.length > 1000) {
+  async login(input: { operation: string; username: string; password: string }, ip: string): Promise<LoginResult> {
+    const operation = input.operation.trim().toLowerCase();
+    const username = input.username.trim();
+    const password = input.password;
+    if (!operation || !username) {
       throw ApiError.validation(
-        [!operation && 'operation', !username && 'username', !password && 'password']
+        [!operation && 'operation', !username && 'username']
           .filter((p): p is string => Boolean(p))
           .map((path) => ({ path, code: 'required', message: { es: 'El campo es obligatorio.', en: 'This field is required.' } })),
       );
@@ -106,13 +106,13 @@ export class LoginService {
   }
 
   /** Changes the caller's password; every other session of the user ends and a fresh one is returned. */
-  async changePassword(userId: string, input: { currentPassword?: unknown; newPassword?: unknown }, ip: string): Promise<LoginResult> {
+  async changePassword(userId: string, input: { currentPassword: string; newPassword: string }, ip: string): Promise<LoginResult> {
     const [user]: UserRow[] = await this.db.query(
       `SELECT u.*, o.key AS operation_key, o.crm_enabled FROM core.users u JOIN core.operations o ON o.id = u.operation_id WHERE u.id = $1`,
       [userId],
     );
     if (!user) throw INVALID();
-    const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
+    const current = input.currentPassword;
     if (!(await verify(user.password_hash, current).catch(() => false))) {
       throw ApiError.validation([{ path: 'currentPassword', code: 'password.wrong', message: { es: 'La contraseña actual no es correcta.', en: 'The current password is wrong.' } }]);
     }
@@ -121,7 +121,7 @@ export class LoginService {
       issues.push({ path: 'newPassword', code: 'password.unchanged', message: { es: 'La nueva contraseña debe ser distinta de la actual.', en: 'The new password must differ from the current one.' } });
     }
     if (issues.length) throw ApiError.validation(issues);
-    const passwordHash = await hash(input.newPassword as string, { type: 2 });
+    const passwordHash = await hash(input.newPassword, { type: 2 });
     return this.db.transaction(async (tx) => {
       await tx.query(`UPDATE core.users SET password_hash = $2, must_change_password = false, password_changed_at = now() WHERE id = $1`, [userId, passwordHash]);
       await this.sessions.revokeAll(userId, tx);

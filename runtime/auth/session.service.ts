@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { LOGIN_LIMITS } from './password.policy';
 import { SettingsStore } from './settings.store';
 import { hashToken, newSecretToken } from './token.hash';

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/runtime.config';
 import { closeDatabase, openDatabase } from '../database/database.provider';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import { OperationsService } from '../operations/operations.service';
 import { PluginRegistry } from '../plugins/plugin.registry';

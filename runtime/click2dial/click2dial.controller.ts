@@ -2,15 +2,16 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IpRestrictionsService } from '../access/ip-restrictions.service';
-import { moduleRight } from '../access/profile-permissions';
-import { Requires } from '../access/requires.decorator';
-import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
-import { ApiError } from '../errors/api-error';
+import { moduleRight } from '../core/profile-permissions';
+import { Requires } from '../core/requires.decorator';
+import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { RecordAccessResolver } from '../records/record-access.resolver';
 import { RecordsService } from '../records/records.service';
 import { Click2DialService } from './click2dial.service';
+import { PlaceCallDto } from './dto/place-call.dto';
 
 const FORBIDDEN = () => new ApiError(403, 'forbidden', { es: 'Su perfil no permite esta acción.', en: 'Your profile does not allow this.' });
 
@@ -35,9 +36,8 @@ export class Click2DialController {
   @Requires.user()
   @Post('calls')
   @HttpCode(201)
-  async call(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() body: unknown, @Req() request: FastifyRequest) {
+  async call(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() call: PlaceCallDto, @Req() request: FastifyRequest) {
     await this.ipRules.enforce(operation, request.ip);
-    const call = Click2DialService.read(body);
     if (caller.permissions && !moduleRight(caller.permissions, call.module, 'view')) throw FORBIDDEN();
     return this.calls.call(operation, call, await this.access.forCaller(operation, caller), { userId: caller.userId, locale: caller.locale });
   }

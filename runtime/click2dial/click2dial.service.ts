@@ -1,8 +1,8 @@
 import { activityLink, activityValues, relatedRecordValues, type Issue, type ModuleDefinition } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import type { RecordAccess } from '../records/record-access.policy';
 import { recordTitle } from '../records/record-expander';
 import { activeField } from '../records/record-fields';
@@ -27,7 +27,6 @@ export interface PlacedCall {
   activityId: string | null;
 }
 
-const KEY = /^[a-z][a-z0-9_]{0,62}$/;
 
 const invalid = (path: string, code: string, es: string, en: string): Issue => ({ path, code, message: { es, en } });
 
@@ -38,21 +37,6 @@ export class Click2DialService {
     @Inject(ModuleDefinitionsService) private readonly definitions: ModuleDefinitionsService,
     @Inject(RecordsService) private readonly records: RecordsService,
   ) {}
-
-  /** The body `{ module, id, field }`, checked. */
-  static read(body: unknown): CallRequest {
-    const input = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-    const issues: Issue[] = [];
-    for (const key of ['module', 'id', 'field'] as const) {
-      if (typeof input[key] !== 'string' || input[key] === '') issues.push(invalid(key, 'required', 'El campo es obligatorio.', 'This field is required.'));
-    }
-    for (const key of Object.keys(input)) {
-      if (!['module', 'id', 'field'].includes(key)) issues.push(invalid(key, 'unknownField', `«${key}» no es un campo de la llamada.`, `"${key}" is not a field of the call.`));
-    }
-    if (typeof input.module === 'string' && input.module !== '' && !KEY.test(input.module)) issues.push(invalid('module', 'pattern', 'El módulo no es válido.', 'The module is not valid.'));
-    if (issues.length) throw ApiError.validation(issues);
-    return { module: input.module as string, id: input.id as string, field: input.field as string };
-  }
 
   async call(operation: OperationRef, request: CallRequest, access: RecordAccess, author: { userId: string | null; locale: 'es' | 'en' }): Promise<PlacedCall> {
     const definition = access.view(await this.definitions.get(operation, request.module));

@@ -1,14 +1,12 @@
 import { SYSTEM_MIGRATIONS } from '@crm/migrations';
 import { DataSource } from 'typeorm';
-import { UserEntity } from '../auth/user.entity';
 import type { RuntimeConfig } from '../config/runtime.config';
-import { JobEntity } from '../jobs/job.entity';
-import { ModuleDefinitionEntity } from '../modules/module-definition.entity';
-import { ModuleVersionEntity } from '../modules/module-version.entity';
-import { OperationEntity } from '../operations/operation.entity';
+import { ModuleDefinitionEntity } from './module-definition.entity';
+import { ModuleVersionEntity } from './module-version.entity';
 import { EmbeddedPostgres } from './embedded-postgres';
 
-export const CORE_ENTITIES = [OperationEntity, UserEntity, ModuleDefinitionEntity, ModuleVersionEntity, JobEntity];
+/** The last entities read through TypeORM repositories (module definitions and versions); everything else is SQL. */
+export const CORE_ENTITIES = [ModuleDefinitionEntity, ModuleVersionEntity];
 
 export interface Database {
   dataSource: DataSource;

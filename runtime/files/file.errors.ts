@@ -1,5 +1,5 @@
 import type { FileField } from '@crm/engine';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 
 const invalid = (path: string, code: string, es: string, en: string) => ApiError.validation([{ path, code, message: { es, en } }]);
 

@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import type { JobChanges } from './job.changes';
 import type { JobContext, JobCounts, JobData, JobProgress } from './job.contract';
-import type { JobEntity } from './job.entity';
+import type { JobRecord } from './job.record';
 import { type InterruptReason, JobInterruptedError } from './job.errors';
 import type { JobRow, JobStore } from './job.store';
 
@@ -20,7 +20,7 @@ export class JobRunContext<P, C extends JobData> implements JobContext<P, C> {
   private step?: { db?: EntityManager; row: JobRow | null };
 
   constructor(
-    readonly job: Readonly<JobEntity>,
+    readonly job: Readonly<JobRecord>,
     readonly operation: OperationRef,
     readonly signal: AbortSignal,
     private readonly services: { db: DataSource; store: JobStore; changes: JobChanges },

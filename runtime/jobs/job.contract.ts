@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { ProfilePermissions } from '../access/profile-permissions';
-import type { OperationRef } from '../operations/operation-ref';
-import type { JobEntity } from './job.entity';
+import type { ProfilePermissions } from '../core/profile-permissions';
+import type { OperationRef } from '../core/operation-ref';
+import type { JobRecord } from './job.record';
 
 export type JobData = Record<string, unknown>;
 
@@ -31,7 +31,7 @@ export interface JobCounts {
  */
 export interface JobContext<P = JobData, C extends JobData = JobData> {
   /** The row as this run claimed it (state `running`, `attempts` counting this run). */
-  readonly job: Readonly<JobEntity>;
+  readonly job: Readonly<JobRecord>;
   readonly payload: P;
   readonly operation: OperationRef;
   readonly userId: string | null;

@@ -1,5 +1,5 @@
 import type { Issue, LocalizedText } from '@crm/engine';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 
 /**
  * Why a running job stops without an outcome of its own:

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { JobChanges } from './job.changes';
 import { abortReason, JobRunContext } from './job.context';
 import type { JobData } from './job.contract';
-import type { JobState } from './job.entity';
+import type { JobState } from './job.record';
 import { isPermanent, JobFailedError, JobInterruptedError, type StoredJobError, storedError } from './job.errors';
 import { JobRegistry } from './job.registry';
 import { FINISHED_STATES, JobStore } from './job.store';

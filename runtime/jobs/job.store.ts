@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { JobChanges } from './job.changes';
 import type { JobData, JobProgress } from './job.contract';
-import type { JobEntity, JobState } from './job.entity';
+import type { JobRecord, JobState } from './job.record';
 import type { StoredJobError } from './job.errors';
 
 /**
@@ -11,7 +11,7 @@ import type { StoredJobError } from './job.errors';
  * lists, streams and updates carry. `revision` is `updated_at` in microseconds:
  * it orders the versions of a row exactly (a Date keeps only milliseconds).
  */
-export type JobRow = Omit<JobEntity, 'payload'> & { revision: string };
+export type JobRow = Omit<JobRecord, 'payload'> & { revision: string };
 
 export const JOB_STATES: readonly JobState[] = ['queued', 'running', 'completed', 'failed', 'cancelled'];
 export const FINISHED_STATES: readonly JobState[] = ['completed', 'failed', 'cancelled'];

@@ -1,5 +1,5 @@
 import type { JobData } from './job.contract';
-import type { JobState } from './job.entity';
+import type { JobState } from './job.record';
 import type { JobRow } from './job.store';
 
 /** A job as the API shows it. */

@@ -1,10 +1,10 @@
 import { type Issue, issue } from '@crm/engine';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ProfilePermissions } from '../access/profile-permissions';
-import { ApiError } from '../errors/api-error';
-import type { OperationRef } from '../operations/operation-ref';
+import type { ProfilePermissions } from '../core/profile-permissions';
+import { ApiError } from '../core/api-error';
+import type { OperationRef } from '../core/operation-ref';
 import type { JobData } from './job.contract';
-import type { JobState } from './job.entity';
+import type { JobState } from './job.record';
 import { JobFailedError, storedError } from './job.errors';
 import { JOB_QUEUE, type JobQueue } from './job.queue';
 import { JobRegistry } from './job.registry';

@@ -1,7 +1,7 @@
 import { type Issue, issue } from '@crm/engine';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { moduleRight } from '../access/profile-permissions';
-import { ApiError } from '../errors/api-error';
+import { moduleRight } from '../core/profile-permissions';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { BulkRowError, BulkWriteResult } from '../records/record-bulk.writer';
 import { RecordsService } from '../records/records.service';

@@ -1,18 +1,11 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { Requires } from '../access/requires.decorator';
-import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
+import { Requires } from '../core/requires.decorator';
+import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
 import { RecordAccessResolver } from '../records/record-access.resolver';
 import { LEVELS_REPORT_LIMIT, LevelsReportService } from './levels-report.service';
-
-export class LevelsReportQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LEVELS_REPORT_LIMIT.max) limit?: number;
-  /** The `nextCursor` of the previous page. */
-  @IsOptional() @Matches(/^\d{1,9}$/) cursor?: string;
-}
+import { LevelsReportQuery } from './dto/levels-report.query';
 
 /** Niveles de usuario in reports (seed 003): how many levels each record passed through and the time at each. */
 @ApiTags('levels')

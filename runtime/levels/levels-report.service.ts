@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { table } from '../database/sql';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import type { RecordAccess } from '../records/record-access.policy';
 import { recordTitle } from '../records/record-expander';
 import { recordSelect, ROW, rowToRecord } from '../records/record-row.mapper';

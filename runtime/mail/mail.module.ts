@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RecordsModule } from '../records/records.module';
 import { SettingsModule } from '../settings/settings.module';
 import { MailOutboxController } from './mail-outbox.controller';
+import { MailOutboxRepository } from './mail-outbox.repository';
 import { MAIL_TRANSPORT, OutboxTransport } from './mail.transport';
 import { RecordsEmailJob } from './records-email.job';
 
@@ -13,6 +14,6 @@ import { RecordsEmailJob } from './records-email.job';
 @Module({
   imports: [RecordsModule, SettingsModule],
   controllers: [MailOutboxController],
-  providers: [{ provide: MAIL_TRANSPORT, useClass: OutboxTransport }, RecordsEmailJob],
+  providers: [{ provide: MAIL_TRANSPORT, useClass: OutboxTransport }, MailOutboxRepository, RecordsEmailJob],
 })
 export class MailModule {}

@@ -1,11 +1,11 @@
 import { type Issue, issue, renderTemplate, type LocalizedText, type RecordValues } from '@crm/engine';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { fieldAccess, moduleRight } from '../access/profile-permissions';
-import { ApiError } from '../errors/api-error';
+import { fieldAccess, moduleRight } from '../core/profile-permissions';
+import { ApiError } from '../core/api-error';
 import type { EnqueueScope, JobContext, JobHandler } from '../jobs/job.contract';
 import { JobRegistry } from '../jobs/job.registry';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import type { RecordAccess } from '../records/record-access.policy';
 import { RecordAccessResolver } from '../records/record-access.resolver';
 import { RecordQueryService } from '../records/record-query.service';

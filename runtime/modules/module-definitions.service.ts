@@ -16,12 +16,12 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ident, table } from '../database/sql';
-import { ApiError } from '../errors/api-error';
-import type { OperationRef } from '../operations/operation-ref';
+import { ApiError } from '../core/api-error';
+import type { OperationRef } from '../core/operation-ref';
 import { PluginRegistry } from '../plugins/plugin.registry';
 import { RecordAuditRepository } from '../records/record-audit.repository';
-import { ModuleDefinitionEntity } from './module-definition.entity';
-import { ModuleVersionEntity } from './module-version.entity';
+import { ModuleDefinitionEntity } from '../database/module-definition.entity';
+import { ModuleVersionEntity } from '../database/module-version.entity';
 import { lossCondition, runDataChecks, type CheckOutcome } from './module-data.checks';
 import { stepSql } from './module-table.ddl';
 

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsObject, IsOptional, Min } from 'class-validator';
-import { moduleRight } from '../access/profile-permissions';
-import { Requires } from '../access/requires.decorator';
-import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
+import { moduleRight } from '../core/profile-permissions';
+import { Requires } from '../core/requires.decorator';
+import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
 import { ModuleDefinitionsService } from './module-definitions.service';
 
 export class ApplyModuleDto {

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags, type OpenAPIObject } from '@nestjs/swagger';
-import { Requires } from '../access/requires.decorator';
-import { CurrentOperation } from '../auth/caller';
+import { Requires } from '../core/requires.decorator';
+import { CurrentOperation } from '../core/caller';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { withModuleSchemas } from './module-openapi.builder';
 import { OpenApiDocument } from './openapi-document';
 import { PluginRegistry } from '../plugins/plugin.registry';

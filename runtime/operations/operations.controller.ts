@@ -1,19 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PlatformOnly } from '../auth/public.decorator';
+import { PlatformOnly } from '../core/public.decorator';
 import { OperationsService } from './operations.service';
-
-export class CreateOperationDto {
-  @IsString() @Matches(/^[a-z][a-z0-9_]{0,39}$/) key!: string;
-  @IsOptional() @IsString() @MaxLength(200) name?: string;
-}
-
-/** Habilitar CRM (A1): a disabled operation refuses its users and its tokens; the platform still reaches it. */
-export class UpdateOperationDto {
-  @IsOptional() @IsBoolean() crmEnabled?: boolean;
-  @IsOptional() @IsString() @MaxLength(200) name?: string;
-}
+import { CreateOperationDto, UpdateOperationDto } from './dto/save-operation.dto';
 
 @ApiTags('operations')
 @ApiBearerAuth()

@@ -1,15 +1,28 @@
 import { CATALOG_MODULES } from '@crm/modules-catalog';
 import { Inject, Injectable } from '@nestjs/common';
 import { hash } from 'argon2';
-import { DataSource, IsNull } from 'typeorm';
-import { ADMIN_PROFILE, AGENT_PROFILE } from '../access/profile-permissions';
+import { DataSource } from 'typeorm';
+import { ADMIN_PROFILE, AGENT_PROFILE } from '../core/profile-permissions';
 import { ident } from '../database/sql';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import { OperationEntity } from './operation.entity';
-import type { OperationRef } from './operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 
 const KEY = /^[a-z][a-z0-9_]{0,39}$/;
+
+/** A row of core.operations, as the platform's routes answer it. */
+export interface OperationRow {
+  id: string;
+  key: string;
+  name: string;
+  schemaName: string;
+  crmEnabled: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+}
+
+const COLUMNS = `id, key, name, schema_name AS "schemaName", crm_enabled AS "crmEnabled", created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"`;
 
 @Injectable()
 export class OperationsService {
@@ -31,7 +44,7 @@ export class OperationsService {
    * and its default admin (password = the operation's key, to be changed
    * at first login). All or nothing.
    */
-  async create(key: string, name?: string): Promise<OperationEntity> {
+  async create(key: string, name?: string): Promise<OperationRow> {
     if (typeof key !== 'string' || !KEY.test(key)) {
       throw ApiError.validation([
         {
@@ -45,9 +58,13 @@ export class OperationsService {
       ]);
     }
     const operation = await this.db.transaction(async (tx) => {
-      const exists = await tx.getRepository(OperationEntity).exists({ where: { key } });
+      const [exists] = await tx.query(`SELECT 1 FROM core.operations WHERE key = $1`, [key]);
       if (exists) throw ApiError.conflict('operation_exists', { es: `La operación «${key}» ya existe.`, en: `Operation "${key}" already exists.` });
-      const row = await tx.getRepository(OperationEntity).save({ key, name: name?.trim() || key, schemaName: `op_${key}`, crmEnabled: true });
+      const [row]: OperationRow[] = await tx.query(`INSERT INTO core.operations (key, name, schema_name, crm_enabled) VALUES ($1, $2, $3, true) RETURNING ${COLUMNS}`, [
+        key,
+        name?.trim() || key,
+        `op_${key}`,
+      ]);
       await tx.query(`CREATE SCHEMA ${ident(row.schemaName)}`);
       const ref = { id: row.id, key: row.key, schemaName: row.schemaName };
       await this.modules.create(ref, CATALOG_MODULES, null, tx);
@@ -68,26 +85,25 @@ export class OperationsService {
   }
 
   /** Renames an operation or turns its CRM on or off (Habilitar CRM). */
-  async update(key: string, input: { crmEnabled?: boolean; name?: string }): Promise<OperationEntity> {
+  async update(key: string, input: { crmEnabled?: boolean; name?: string }): Promise<OperationRow> {
     const current = await this.resolve(key);
-    const repository = this.db.getRepository(OperationEntity);
-    await repository.update(
-      { id: current.id },
-      { ...(input.crmEnabled !== undefined && { crmEnabled: input.crmEnabled }), ...(input.name?.trim() && { name: input.name.trim() }), updatedAt: new Date() },
+    const [row]: OperationRow[] = await this.db.query(
+      `WITH changed AS (UPDATE core.operations SET crm_enabled = coalesce($2, crm_enabled), name = coalesce($3, name), updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}) SELECT * FROM changed`,
+      [current.id, input.crmEnabled ?? null, input.name?.trim() || null],
     );
     this.byKey.delete(key);
-    return repository.findOneOrFail({ where: { id: current.id } });
+    return row!;
   }
 
-  async list(): Promise<OperationEntity[]> {
-    return this.db.getRepository(OperationEntity).find({ where: { deletedAt: IsNull() }, order: { key: 'ASC' } });
+  list(): Promise<OperationRow[]> {
+    return this.db.query(`SELECT ${COLUMNS} FROM core.operations WHERE deleted_at IS NULL ORDER BY key`);
   }
 
   /** The operation with this key, or a 404. */
   async resolve(key: string): Promise<OperationRef & { crmEnabled: boolean }> {
     const cached = this.byKey.get(key);
     if (cached) return cached;
-    const row = typeof key === 'string' && KEY.test(key) ? await this.db.getRepository(OperationEntity).findOne({ where: { key, deletedAt: IsNull() } }) : null;
+    const [row]: (OperationRow | undefined)[] = typeof key === 'string' && KEY.test(key) ? await this.db.query(`SELECT ${COLUMNS} FROM core.operations WHERE key = $1 AND deleted_at IS NULL`, [key]) : [];
     if (!row) throw ApiError.notFound({ es: `La operación «${key}» no existe.`, en: `Operation "${key}" does not exist.` }, 'operation_not_found');
     const ref = { id: row.id, key: row.key, schemaName: row.schemaName, crmEnabled: row.crmEnabled };
     this.byKey.set(key, ref);
@@ -95,6 +111,7 @@ export class OperationsService {
   }
 
   async exists(key: string): Promise<boolean> {
-    return this.db.getRepository(OperationEntity).exists({ where: { key } });
+    const [row] = await this.db.query(`SELECT 1 FROM core.operations WHERE key = $1`, [key]);
+    return row !== undefined;
   }
 }

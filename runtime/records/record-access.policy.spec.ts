@@ -1,6 +1,6 @@
 import type { ModuleDefinition } from '@crm/engine';
-import { AGENT_PROFILE, type ProfilePermissions } from '../access/profile-permissions';
-import { ApiError } from '../errors/api-error';
+import { AGENT_PROFILE, type ProfilePermissions } from '../core/profile-permissions';
+import { ApiError } from '../core/api-error';
 import { RecordAccess } from './record-access.policy';
 import type { ApiRecord } from './record-row.mapper';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { NO_PERMISSIONS, type ProfilePermissions } from '../access/profile-permissions';
-import type { Caller } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
+import { NO_PERMISSIONS, type ProfilePermissions } from '../core/profile-permissions';
+import type { Caller } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
 import { RecordAccess } from './record-access.policy';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,10 +1,10 @@
 import { type ActionResult, type Issue, type ModuleDefinition, type OfferedAction, type RecordValues, validateActionInput } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { moduleRight, type ProfilePermissions } from '../access/profile-permissions';
-import { ApiError } from '../errors/api-error';
+import { moduleRight, type ProfilePermissions } from '../core/profile-permissions';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { PluginRegistry } from '../plugins/plugin.registry';
 import { RecordComputedFields } from './record-computed.fields';
 import { withClientErrors } from './record-db.errors';

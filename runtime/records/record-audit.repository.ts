@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { sqlRows } from './sql-rows';
 
 /** `keptAside`: a module change cleared a value it could not convert; the entry keeps the old value. */

@@ -1,7 +1,7 @@
 import { type AutonumberField, type ModuleDefinition, type RecordValues, renderAutonumber } from '@crm/engine';
 import type { EntityManager } from 'typeorm';
 import { sequenceName } from '../modules/module-table.ddl';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { activeFields } from './record-fields';
 import type { RecordRepository } from './record.repository';
 

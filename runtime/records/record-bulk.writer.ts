@@ -1,9 +1,9 @@
 import { isComputed, isEmptyValue, issue, type Issue, type ModuleDefinition, type ModuleField } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { fieldsRefused, type RecordAccess } from './record-access.policy';
 import { withClientErrors } from './record-db.errors';
 import { activeField } from './record-fields';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { Client } from 'pg';
 import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime.config';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import type { ApiRecord } from './record-row.mapper';
 
 /** One committed write of a record, as every replica learns of it. */

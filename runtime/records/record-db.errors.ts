@@ -1,6 +1,6 @@
 import type { ModuleDefinition } from '@crm/engine';
 import { indexName } from '../database/sql';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { activeFields } from './record-fields';
 import { RecordErrors, recordIssue, uniqueIssue } from './record.errors';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type MessageEvent, type OnModuleDestroy } from '@nestjs/common';
 import { Observable, type Subscriber } from 'rxjs';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import type { RecordAccess } from './record-access.policy';
 import { type RecordChange, RecordChangesFeed } from './record-changes.feed';
 import type { ApiRecord } from './record-row.mapper';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { table } from '../database/sql';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { RecordAccess } from './record-access.policy';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { activeField, activeFields } from './record-fields';
 import { recordSelect, ROW, rowToRecord } from './record-row.mapper';
 import { sqlRows } from './sql-rows';

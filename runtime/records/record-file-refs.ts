@@ -1,6 +1,6 @@
 import type { Issue, ModuleDefinition } from '@crm/engine';
 import type { EntityManager } from 'typeorm';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { activeField } from './record-fields';
 import { isUuid } from './record-id';
 import { recordIssue } from './record.errors';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { sqlRows } from './sql-rows';
 
 /** A record and the user who handles it now: its assignee, else its owner. */

@@ -1,8 +1,8 @@
 import type { PluginServices } from '@crm/engine';
 import type { EntityManager } from 'typeorm';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import type { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { isUuid } from './record-id';
 import type { RecordWritePipeline, WriteOptions } from './record-write.pipeline';
 import { RecordErrors } from './record.errors';

@@ -1,9 +1,9 @@
 import { compileQuery, encodeCursor, issue, operatorsFor, type RecordValues, valueKind } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import type { RecordAccess } from './record-access.policy';
 import { withClientErrors } from './record-db.errors';
 import { RecordComputedFields } from './record-computed.fields';

@@ -1,7 +1,7 @@
 import type { Issue, ModuleDefinition } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { activeField } from './record-fields';
 import { fileRefIssues } from './record-file-refs';
 import { referenceIssue, userIssue } from './record.errors';

@@ -3,7 +3,7 @@ import { computeFormulas, deepEqual, type HookContext, type Issue, type ModuleDe
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { PluginRegistry } from '../plugins/plugin.registry';
 import { type AuditEntry, RecordAuditRepository } from './record-audit.repository';
 import { assignAutonumbers } from './record-autonumbers';

@@ -1,5 +1,5 @@
 import type { Issue } from '@crm/engine';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import type { ApiRecord } from './record-row.mapper';
 
 /** Errors of the record API, each with its code and both languages. */

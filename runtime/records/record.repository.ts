@@ -2,7 +2,7 @@ import type { ModuleDefinition, ModuleField } from '@crm/engine';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ident, table } from '../database/sql';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { activeField, activeFields } from './record-fields';
 import { type ApiRecord, recordSelect, ROW, rowToRecord } from './record-row.mapper';
 import { columnParam, sqlType } from './record-value.codec';

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, type MessageEvent, Param, Patch, Post, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
-import { moduleRight } from '../access/profile-permissions';
-import { Requires } from '../access/requires.decorator';
-import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
-import { ApiError } from '../errors/api-error';
-import type { OperationRef } from '../operations/operation-ref';
+import { moduleRight } from '../core/profile-permissions';
+import { Requires } from '../core/requires.decorator';
+import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
+import { ApiError } from '../core/api-error';
+import type { OperationRef } from '../core/operation-ref';
 import { RecordAccessResolver } from './record-access.resolver';
 import { RecordActionsService } from './record-actions.service';
 import { RecordEventsService } from './record-events.service';

@@ -1,9 +1,9 @@
 import type { Issue, ModuleDefinition } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { fieldsRefused, type RecordAccess } from './record-access.policy';
 import { RecordAccessResolver } from './record-access.resolver';
 import { RecordComputedFields } from './record-computed.fields';

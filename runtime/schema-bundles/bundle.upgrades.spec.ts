@@ -1,5 +1,5 @@
 import { CATALOG_MODULES } from '@crm/modules-catalog';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { BUNDLE_FORMAT_VERSION } from './bundle.format';
 import { readBundle, UPGRADES } from './bundle.upgrades';
 

@@ -1,7 +1,7 @@
 import { META_SCHEMA_VERSION } from '@crm/engine';
 import type { Issue, ModuleDefinition } from '@crm/engine';
 import { CATALOG_MODULES } from '@crm/modules-catalog';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type SchemaBundle } from './bundle.format';
 
 type Upgrade = (bundle: Record<string, unknown>) => Record<string, unknown>;

@@ -1,8 +1,8 @@
 import { META_SCHEMA_VERSION, validateDefinition, type Issue } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService, type ModuleChange } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { PluginRegistry } from '../plugins/plugin.registry';
 import { OperationSettingsService, type SettingsImportChange } from '../settings/operation-settings.service';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type SchemaBundle } from './bundle.format';

@@ -1,9 +1,9 @@
 import { deepEqual, type Issue } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { checkSection } from './settings.checks';
 import { isSettingsSection, settingsDefault, SETTINGS_SECTIONS, type SettingsSection } from './settings.sections';
 

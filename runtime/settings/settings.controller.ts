@@ -1,17 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { IsDefined, IsInt, IsOptional, Min } from 'class-validator';
-import { Requires } from '../access/requires.decorator';
-import { type Caller, CurrentCaller, CurrentOperation } from '../auth/caller';
-import type { OperationRef } from '../operations/operation-ref';
+import { Requires } from '../core/requires.decorator';
+import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
+import type { OperationRef } from '../core/operation-ref';
 import { OperationSettingsService } from './operation-settings.service';
 import { SETTINGS_SECTIONS } from './settings.sections';
-
-export class PutSettingsDto {
-  /** Checked per section by the service (ajv), so errors name the exact path. */
-  @IsDefined() value!: unknown;
-  @IsOptional() @IsInt() @Min(0) expectedVersion?: number;
-}
+import { PutSettingsDto } from './dto/put-settings.dto';
 
 /**
  * Operation settings of S4 (GET/PUT /api/v1/settings/{section}). Agents read

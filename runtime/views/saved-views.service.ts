@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { fieldAccess, type ProfilePermissions } from '../access/profile-permissions';
+import { fieldAccess, type ProfilePermissions } from '../core/profile-permissions';
 import { isUuid } from '../access/users.service';
-import { ApiError } from '../errors/api-error';
+import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { OperationRef } from '../operations/operation-ref';
+import type { OperationRef } from '../core/operation-ref';
 import { fieldIssues, shapeIssues, type SavedViewConfig, type SavedViewInput, type SavedViewKind } from './saved-view.check';
 
 export interface SavedView {

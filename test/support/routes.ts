@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { IS_PUBLIC } from '../../runtime/auth/public.decorator';
+import { IS_PUBLIC } from '../../runtime/core/public.decorator';
 
 export interface AppRoute {
   method: string;

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ApiError } from '../errors/api-error';
-import type { ProfilePermissions } from '../access/profile-permissions';
-import type { OperationRef } from '../operations/operation-ref';
+import { ApiError } from './api-error';
+import type { ProfilePermissions } from './profile-permissions';
+import type { OperationRef } from './operation-ref';
 
 /** Who is calling and in which operation; set by the guard on every checked request. */
 export interface Caller {
