@@ -10,7 +10,7 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime.config';
 import { ModuleDefinitionsService } from './modules/module-definitions.service';
 import { OperationsService } from './operations/operations.service';
 import { PluginRegistry } from './plugins/plugin.registry';
-import { RecordAuditRepository } from './records/record-audit.repository';
+import { RecordAuditRepository } from './database/record-audit.repository';
 
 /** What every feature module may inject: configuration, the database, operations, module definitions, plugins, sessions. */
 @Global()

@@ -4,7 +4,7 @@ import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import { OperationsService } from '../operations/operations.service';
 import { PluginRegistry } from '../plugins/plugin.registry';
-import { RecordAuditRepository } from '../records/record-audit.repository';
+import { RecordAuditRepository } from '../database/record-audit.repository';
 import { SchemaBundlesService } from '../schema-bundles/schema-bundles.service';
 import { OperationSettingsService } from '../settings/operation-settings.service';
 import { ClientError, type SchemaClient } from './schema-client';

@@ -12,7 +12,7 @@ import { RecordAccessResolver } from '../records/record-access.resolver';
 import { isUuid } from '../records/record-id';
 import { filterSql, SqlParams } from '../records/record-query.sql-compiler';
 import { ROW } from '../records/record-row.mapper';
-import { sqlRows } from '../records/sql-rows';
+import { sqlRows } from '../database/sql-rows';
 import { FileErrors } from './file.errors';
 
 /** What a `file` field's value holds per attachment (the shape record-schema.builder.ts declares). */

@@ -7,7 +7,7 @@ import type { RecordAccess } from '../records/record-access.policy';
 import { recordTitle } from '../records/record-expander';
 import { recordSelect, ROW, rowToRecord } from '../records/record-row.mapper';
 import { activeFields } from '../records/record-fields';
-import { sqlRows } from '../records/sql-rows';
+import { sqlRows } from '../database/sql-rows';
 
 export const LEVELS_REPORT_LIMIT = { default: 50, max: 500 } as const;
 

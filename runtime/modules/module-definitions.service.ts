@@ -19,7 +19,7 @@ import { ident, table } from '../database/sql';
 import { ApiError } from '../core/api-error';
 import type { OperationRef } from '../core/operation-ref';
 import { PluginRegistry } from '../plugins/plugin.registry';
-import { RecordAuditRepository } from '../records/record-audit.repository';
+import { RecordAuditRepository } from '../database/record-audit.repository';
 import { ModuleDefinitionEntity } from '../database/module-definition.entity';
 import { ModuleVersionEntity } from '../database/module-version.entity';
 import { lossCondition, runDataChecks, type CheckOutcome } from './module-data.checks';

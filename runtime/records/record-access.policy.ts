@@ -1,7 +1,7 @@
 import type { CompiledFilter, Issue, ModuleDefinition, RecordValues } from '@crm/engine';
 import { fieldAccess, type ProfilePermissions } from '../core/profile-permissions';
 import { ApiError } from '../core/api-error';
-import type { HistoryItem } from './record-audit.repository';
+import type { HistoryItem } from '../database/record-audit.repository';
 import type { WriteInput } from './record-input.reader';
 import type { ApiRecord } from './record-row.mapper';
 import { recordIssue } from './record.errors';

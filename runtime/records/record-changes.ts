@@ -1,6 +1,6 @@
 import { deepEqual, type ModuleDefinition, type RecordValues } from '@crm/engine';
 import { activeFields, hasOwn } from './record-fields';
-import type { AuditEntry } from './record-audit.repository';
+import type { AuditEntry } from '../database/record-audit.repository';
 import type { ApiRecord } from './record-row.mapper';
 import type { CanonicalValues } from './record.repository';
 import { canonicalValue } from './record-value.codec';

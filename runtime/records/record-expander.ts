@@ -7,7 +7,7 @@ import type { RecordAccess } from './record-access.policy';
 import type { OperationRef } from '../core/operation-ref';
 import { activeField, activeFields } from './record-fields';
 import { recordSelect, ROW, rowToRecord } from './record-row.mapper';
-import { sqlRows } from './sql-rows';
+import { sqlRows } from '../database/sql-rows';
 
 export interface ExpandedReference {
   id: string;

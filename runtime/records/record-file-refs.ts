@@ -4,7 +4,7 @@ import type { OperationRef } from '../core/operation-ref';
 import { activeField } from './record-fields';
 import { isUuid } from './record-id';
 import { recordIssue } from './record.errors';
-import { sqlRows } from './sql-rows';
+import { sqlRows } from '../database/sql-rows';
 
 interface Wanted {
   index: number;

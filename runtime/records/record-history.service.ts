@@ -4,7 +4,7 @@ import { ApiError } from '../core/api-error';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../core/operation-ref';
 import type { RecordAccess } from './record-access.policy';
-import { type HistoryItem, RecordAuditRepository } from './record-audit.repository';
+import { type HistoryItem, RecordAuditRepository } from '../database/record-audit.repository';
 import { isUuid } from './record-id';
 import { RecordRepository } from './record.repository';
 

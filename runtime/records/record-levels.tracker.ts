@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OperationRef } from '../core/operation-ref';
-import { sqlRows } from './sql-rows';
+import { sqlRows } from '../database/sql-rows';
 
 /** A record and the user who handles it now: its assignee, else its owner. */
 export interface HandledRecord {

@@ -11,7 +11,7 @@ import { RecordExpander } from './record-expander';
 import { activeFields, RECORD_SYSTEM_KEYS } from './record-fields';
 import { COUNT_LIMIT, compileRecordQuery, cursorFits, type DeletedScope } from './record-query.sql-compiler';
 import { rowToRecord } from './record-row.mapper';
-import { sqlRows } from './sql-rows';
+import { sqlRows } from '../database/sql-rows';
 
 export interface RecordPage {
   items: RecordValues[];

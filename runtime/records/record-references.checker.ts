@@ -6,7 +6,7 @@ import { activeField } from './record-fields';
 import { fileRefIssues } from './record-file-refs';
 import { referenceIssue, userIssue } from './record.errors';
 import { RecordRepository } from './record.repository';
-import { sqlRows } from './sql-rows';
+import { sqlRows } from '../database/sql-rows';
 
 /** The values a write sets, by row: only new or changed values are checked (an old dangling link never blocks an edit). */
 export interface ReferenceRow {

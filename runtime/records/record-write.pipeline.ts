@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../core/operation-ref';
 import { PluginRegistry } from '../plugins/plugin.registry';
-import { type AuditEntry, RecordAuditRepository } from './record-audit.repository';
+import { type AuditEntry, RecordAuditRepository } from '../database/record-audit.repository';
 import { assignAutonumbers } from './record-autonumbers';
 import { RecordChangesFeed } from './record-changes.feed';
 import { canonicalFields, changedValues, fieldAuditEntries } from './record-changes';

@@ -6,7 +6,7 @@ import type { OperationRef } from '../core/operation-ref';
 import { activeField, activeFields } from './record-fields';
 import { type ApiRecord, recordSelect, ROW, rowToRecord } from './record-row.mapper';
 import { columnParam, sqlType } from './record-value.codec';
-import { sqlRows } from './sql-rows';
+import { sqlRows } from '../database/sql-rows';
 
 /** Timestamps are kept to the millisecond, as the API shows them, so a value read back compares equal. */
 export const NOW = `date_trunc('milliseconds', now())`;
