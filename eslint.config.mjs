@@ -10,6 +10,7 @@ import prettier from 'eslint-config-prettier';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
+import folderCycles from './eslint.no-folder-cycle.mjs';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -50,7 +51,7 @@ export default defineConfig(
   tseslint.configs.recommended,
   {
     name: 'crm/imports',
-    plugins: { 'import-x': importX },
+    plugins: { 'import-x': importX, crm: folderCycles },
     settings: {
       ...importX.flatConfigs.typescript.settings,
       // Two tsconfigs map @crm/* paths: the root one for the server side, studio's own for the browser.
@@ -65,10 +66,20 @@ export default defineConfig(
     },
   },
   {
+    name: 'crm/folder-cycles',
+    // The runtime's feature folders import one way; shared kernel types live in one core folder.
+    files: ['runtime/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'crm/no-folder-cycle': ['error', { roots: ['runtime'] }] },
+  },
+  {
     name: 'crm/typescript',
     rules: {
       // `import x = require()` is how TypeScript loads a CommonJS-only package under node16 modules.
       '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
+      // Destructuring a key out to drop it from a rest copy, and `_`-named parameters a
+      // signature requires, are how the code says "deliberately unused".
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {

@@ -93,3 +93,46 @@ describe('import cycles', () => {
     expect(messages).toEqual([[], []]);
   });
 });
+
+describe('folder cycles', () => {
+  // Probe folders on disk stand in for runtime's feature folders.
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(root, 'test', 'lint', 'folder-probe-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function write(files: Record<string, string>): void {
+    for (const [file, code] of Object.entries(files)) {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), code);
+    }
+  }
+
+  it('runs on the runtime with its feature folders as the nodes', async () => {
+    const config = await eslint.calculateConfigForFile(join(root, 'runtime', 'main.ts'));
+    expect(config?.rules?.['crm/no-folder-cycle']).toEqual([2, { roots: ['runtime'] }]);
+  });
+
+  it('refuses folders that reach each other through different files, type-only imports included', async () => {
+    write({
+      'access/policy.ts': `import { caller } from '../auth/caller';\nexport const policy = (): string => caller;\n`,
+      'access/permission.ts': `export interface Permission {\n  key: string;\n}\n`,
+      'auth/caller.ts': `export const caller = 'agent';\n`,
+      'auth/guard.ts': `import type { Permission } from '../access/permission';\nexport const allows = (p: Permission): boolean => p.key !== '';\n`,
+      'core/kernel.ts': `export const kernel = 1;\n`,
+      'records/reader.ts': `import { kernel } from '../core/kernel';\nimport { caller } from '../auth/caller';\nexport const read = (): string => caller + kernel;\n`,
+    });
+    const probes = new ESLint({
+      cwd: root,
+      overrideConfigFile: configFile,
+      overrideConfig: { files: [`${relative(root, dir)}/**`], rules: { 'crm/no-folder-cycle': ['error', { roots: [relative(root, dir)] }] } },
+    });
+    const results = await probes.lintFiles([join(dir, 'access/policy.ts'), join(dir, 'auth/guard.ts'), join(dir, 'records/reader.ts')]);
+    expect(results.map((result) => result.messages.map((m) => m.message))).toEqual([
+      [expect.stringMatching(/access imports .*\/auth, which leads back to it \(access -> auth -> access\)/)],
+      [expect.stringMatching(/auth imports .*\/access, which leads back to it \(auth -> access -> auth\)/)],
+      [],
+    ]);
+  });
+});
