@@ -1,7 +1,8 @@
 // Lint for the whole workspace. Besides the usual correctness rules it guards the
 // package shape: dependencies point one way (runtime, studio, plugins and the
 // catalog use the engine; the engine uses nothing of ours; a plugin uses only the
-// engine) and no file sits on an import cycle. Formatting belongs to Prettier.
+// engine) and no import closes a cycle, between files or between the runtime's
+// feature folders. Formatting belongs to Prettier.
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
