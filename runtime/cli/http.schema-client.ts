@@ -11,8 +11,8 @@ export function httpSchemaClient(url: string, token: string): SchemaClient {
       headers: { authorization: `Bearer ${token}`, 'x-operation': operation, ...(body !== undefined && { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const parsed: any = await response.json().catch(() => ({ code: 'bad_response', message: { es: `Respuesta ${response.status}`, en: `Response ${response.status}` } }));
-    if (!response.ok) throw new ClientError(parsed);
+    const parsed: unknown = await response.json().catch(() => ({ code: 'bad_response', message: { es: `Respuesta ${response.status}`, en: `Response ${response.status}` } }));
+    if (!response.ok) throw new ClientError(parsed as ClientError['body']);
     return parsed as T;
   };
   return {

@@ -108,6 +108,8 @@ function readBody(body: unknown): { name: string; mime: string; content: string 
   const b = (body ?? {}) as Record<string, unknown>;
   const name = typeof b.name === 'string' ? b.name.trim() : '';
   const content = typeof b.content === 'string' ? b.content : null;
+  // Control characters and path separators have no place in a file name (a header injection, a path).
+  // eslint-disable-next-line no-control-regex
   if (!name || name.length > 255 || /[\\/\u0000-\u001f]/.test(name) || content === null || !BASE64.test(content)) throw FileErrors.badBody();
   const mime = typeof b.mime === 'string' && b.mime.length > 0 && b.mime.length <= 200 ? b.mime : 'application/octet-stream';
   return { name, mime, content };

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { sqlRows } from '../database/sql-rows';
 import type { OperationRef } from '../core/operation-ref';
 import { JobChanges } from './job.changes';
 import type { JobData, JobProgress } from './job.contract';
@@ -35,19 +36,35 @@ function managerOf(db: Db): EntityManager {
   return db instanceof DataSource ? db.manager : db;
 }
 
-/** Rows of any statement (TypeORM's plain `query` answers `[rows, count]` for UPDATE), on the transaction's connection when there is one. */
-async function rows(db: Db, sql: string, params: unknown[] = []): Promise<Record<string, any>[]> {
-  const manager = managerOf(db);
-  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
-  try {
-    const result = await runner.query(sql, params, true);
-    return (result.records ?? []) as Record<string, any>[];
-  } finally {
-    if (!manager.queryRunner) await runner.release();
-  }
+/** A job row as the database answers it: the columns of ROW, by their storage names. */
+interface StoredJobRow {
+  id: string;
+  operation_id: string;
+  type: JobRecord['type'];
+  state: JobState;
+  progress: number;
+  total: number;
+  processed: number;
+  succeeded: number;
+  failed: number;
+  checkpoint: JobRecord['checkpoint'];
+  result: JobRecord['result'];
+  error: JobRecord['error'];
+  attempts: number;
+  created_by: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  updated_at: Date;
+  revision: string;
+  /** Read by the statements that ask for it. */
+  payload?: unknown;
 }
 
-function toRow(r: Record<string, any>): JobRow {
+/** Rows of any statement, on the transaction's connection when there is one. */
+const rows = <T = StoredJobRow>(db: Db, sql: string, params: unknown[] = []): Promise<T[]> => sqlRows<T>(managerOf(db), sql, params);
+
+function toRow(r: StoredJobRow): JobRow {
   return {
     id: r.id,
     operationId: r.operation_id,
@@ -92,7 +109,7 @@ export class JobStore {
     @Inject(JobChanges) private readonly changes: JobChanges,
   ) {}
 
-  private publish(list: Record<string, any>[]): JobRow | null {
+  private publish(list: StoredJobRow[]): JobRow | null {
     if (!list[0]) return null;
     const row = toRow(list[0]);
     this.changes.publish(row);
@@ -126,9 +143,9 @@ export class JobStore {
     if (query.state) where.push(`state = $${params.push(query.state)}`);
     if (query.type) where.push(`type = $${params.push(query.type)}`);
     if (query.createdBy) where.push(`created_by = $${params.push(query.createdBy)}`);
-    const [{ total }] = await rows(this.db, `SELECT count(*)::int AS total FROM core.jobs WHERE ${where.join(' AND ')}`, params);
+    const [{ total }] = await rows<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM core.jobs WHERE ${where.join(' AND ')}`, params);
     if (query.cursor) where.push(`(created_at, id) < ($${params.push(query.cursor.at)}::timestamptz, $${params.push(query.cursor.id)}::uuid)`);
-    const found = await rows(
+    const found = await rows<StoredJobRow & { cursor_at: string }>(
       this.db,
       `SELECT ${ROW}, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
          FROM core.jobs WHERE ${where.join(' AND ')}
@@ -240,7 +257,7 @@ export class JobStore {
   }
 
   async operation(operationId: string): Promise<OperationRef | null> {
-    const [row] = await rows(this.db, `SELECT id, key, schema_name FROM core.operations WHERE id = $1 AND deleted_at IS NULL`, [operationId]);
+    const [row] = await rows<{ id: string; key: string; schema_name: string }>(this.db, `SELECT id, key, schema_name FROM core.operations WHERE id = $1 AND deleted_at IS NULL`, [operationId]);
     return row ? { id: row.id, key: row.key, schemaName: row.schema_name } : null;
   }
 }

@@ -1,6 +1,5 @@
 import { activityLink, activityValues } from '@crm/engine';
 import type { EntityManager } from 'typeorm';
-import { ApiError } from '../core/api-error';
 import type { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../core/operation-ref';
 import type { MailMessage } from './mail.transport';

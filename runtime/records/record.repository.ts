@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ident, table } from '../database/sql';
 import type { OperationRef } from '../core/operation-ref';
-import { activeField, activeFields } from './record-fields';
+import { activeFields } from './record-fields';
 import { type ApiRecord, recordSelect, ROW, rowToRecord } from './record-row.mapper';
 import { columnParam, sqlType } from './record-value.codec';
 import { sqlRows } from '../database/sql-rows';
@@ -32,17 +32,6 @@ export interface RowChange {
 type Db = EntityManager;
 
 const SYSTEM_WRITABLE: Record<string, string> = { owner: 'owner', assignee: 'assignee' };
-
-/** Columns and their parameters for a set of changes: field keys and the writable system columns. */
-function changeColumns(definition: ModuleDefinition, changes: CanonicalValues): { column: string; param: unknown }[] {
-  return Object.entries(changes).map(([key, value]) => {
-    const system = SYSTEM_WRITABLE[key];
-    if (system) return { column: system, param: value };
-    const field = activeField(definition, key);
-    if (!field) throw new Error(`No active field "${key}" in ${definition.key}`);
-    return { column: ident(key), param: columnParam(field, value) };
-  });
-}
 
 /**
  * The SQL of one module table: rows ↔ API records, inserts, updates under

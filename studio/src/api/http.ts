@@ -48,7 +48,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     if (response.status === 401) writeSession(null);
   }
   const text = await response.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {

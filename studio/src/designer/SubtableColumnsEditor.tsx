@@ -1,22 +1,26 @@
 import { FIELD_TYPES, type FieldType, type ModuleDefinition, type ModuleField, type SubtableColumn, type SubtableField } from '@crm/engine';
+import type { ComponentType } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { typeName } from './diff-words';
 import { withMember } from './field-members';
 import { changeType, newField } from './field-factory';
 import { toKey, uniqueKey } from './keys';
-import { TypeOptionsEditor } from './TypeOptionsEditor';
 
 /** Sub-table columns are scalar fields: no nested sub-tables, autonumbers or files (engine contract). */
 const COLUMN_TYPES = FIELD_TYPES.filter((type) => type !== 'subtable' && type !== 'autonumber' && type !== 'file');
+
+/** The editor of one column's type options: the field editor's own (passed in, since it draws this editor for sub-tables). */
+export type ColumnOptionsEditor = ComponentType<{ field: ModuleField; stored?: ModuleField; modules: ModuleDefinition[]; onChange(field: ModuleField): void }>;
 
 interface Props {
   field: SubtableField;
   stored?: SubtableField;
   modules: ModuleDefinition[];
   onChange(field: SubtableField): void;
+  ColumnOptions: ColumnOptionsEditor;
 }
 
-export function SubtableColumnsEditor({ field, stored, modules, onChange }: Props) {
+export function SubtableColumnsEditor({ field, stored, modules, onChange, ColumnOptions }: Props) {
   const { t } = useI18n();
   const storedKeys = new Set(stored?.columns.map((c) => c.key) ?? []);
   const setColumn = (index: number, column: ModuleField) => onChange({ ...field, columns: field.columns.map((c, i) => (i === index ? (column as SubtableColumn) : c)) });
@@ -53,7 +57,7 @@ export function SubtableColumnsEditor({ field, stored, modules, onChange }: Prop
               {t('field.removeColumn')}
             </button>
           </div>
-          <TypeOptionsEditor field={column} stored={stored?.columns.find((c) => c.key === column.key)} modules={modules} onChange={(next) => setColumn(index, next)} />
+          <ColumnOptions field={column} stored={stored?.columns.find((c) => c.key === column.key)} modules={modules} onChange={(next) => setColumn(index, next)} />
         </div>
       ))}
       <button

@@ -112,7 +112,7 @@ export function TypeOptionsEditor({ field, stored, modules, onChange }: Props) {
         );
       case 'columns':
         return field.type === 'subtable' ? (
-          <SubtableColumnsEditor key={option.key} field={field} stored={stored?.type === 'subtable' ? stored : undefined} modules={modules} onChange={onChange} />
+          <SubtableColumnsEditor key={option.key} field={field} stored={stored?.type === 'subtable' ? stored : undefined} modules={modules} onChange={onChange} ColumnOptions={TypeOptionsEditor} />
         ) : null;
     }
   };

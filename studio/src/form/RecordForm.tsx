@@ -1,29 +1,17 @@
 import Form from '@rjsf/core';
-import type { ErrorSchema, ErrorTransformer, RJSFValidationError } from '@rjsf/utils';
+import type { ErrorTransformer, RJSFValidationError } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import { useMemo } from 'react';
 import { addRecordKeywords, fieldStates } from '@crm/engine';
-import type { ModuleDefinition } from '../api/types';
 import { useModules } from '../app/modules.context';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/es';
-import type { StudioFormContext } from './form-context';
+import type { RecordFormProps, StudioFormContext } from './form-context';
 import { buildFormSchema } from './form-schema';
 import { formButtons } from './FormButtons';
 import { SectionsTemplate } from './SectionsTemplate';
 import { studioFields, studioWidgets } from './widgets';
 
-type Values = Record<string, unknown>;
-
-interface Props {
-  definition: ModuleDefinition;
-  values: Values;
-  isNew: boolean;
-  saving: boolean;
-  serverErrors: ErrorSchema;
-  onChange(values: Values): void;
-  onSubmit(values: Values): void;
-}
 
 const MESSAGE_BY_RULE: Record<string, MessageKey> = {
   required: 'validation.required',
@@ -44,7 +32,7 @@ const validator = customizeValidator({ extenderFn: addRecordKeywords });
  * field-state rules (the same the server runs) decide on every change which
  * fields show and which are required.
  */
-export function RecordForm({ definition, values, isNew, saving, serverErrors, onChange, onSubmit }: Props) {
+export function RecordForm({ definition, values, isNew, saving, serverErrors, onChange, onSubmit }: RecordFormProps) {
   const { t, lang } = useI18n();
   const { byKey } = useModules();
   const states = useMemo(() => fieldStates(definition.fields, values), [definition, values]);
@@ -52,7 +40,7 @@ export function RecordForm({ definition, values, isNew, saving, serverErrors, on
   const signature = JSON.stringify(states);
   const { schema, uiSchema } = useMemo(() => buildFormSchema(definition, states, lang, isNew), [definition, signature, lang, isNew]);
   const context: StudioFormContext = useMemo(
-    () => ({ definition, sections: definition.sections ?? [], definitions: byKey, lang, otherLabel: t('record.other') }),
+    (): StudioFormContext => ({ definition, sections: definition.sections ?? [], definitions: byKey, lang, otherLabel: t('record.other'), RecordForm }),
     [definition, byKey, lang, t],
   );
   const transformErrors: ErrorTransformer = (errors: RJSFValidationError[]) =>
@@ -73,8 +61,8 @@ export function RecordForm({ definition, values, isNew, saving, serverErrors, on
       transformErrors={transformErrors}
       showErrorList={false}
       noHtml5Validate
-      onChange={(event) => onChange((event.formData ?? {}) as Values)}
-      onSubmit={(event) => onSubmit((event.formData ?? {}) as Values)}
+      onChange={(event) => onChange((event.formData ?? {}) as Record<string, unknown>)}
+      onSubmit={(event) => onSubmit((event.formData ?? {}) as Record<string, unknown>)}
     >
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving} data-testid="save-record">

@@ -92,7 +92,8 @@ export function rawPool(url: string, extra: Partial<PoolConfig> = {}): Pool {
 
 /** The real server (test/support/test-server.ts) on the bench database, logs off, no demo data. */
 export async function startBenchServer(db: BenchDatabase): Promise<TestServer> {
-  // Imported on demand: the raw baselines load none of the runtime.
+  // Imported on demand: the raw baselines load none of the runtime (a dynamic import would need an ES module path here).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startTestServer } = require('../../support/test-server') as typeof import('../../support/test-server');
   return startTestServer({ databaseUrl: db.url, redisUrl: process.env.REDIS_URL?.trim() || undefined });
 }

@@ -6,7 +6,7 @@ import { recordsApi } from '../../api/records.api';
 import type { ApiRecord, ModuleDefinition } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { createValues } from '../form-values';
-import { RecordForm } from '../RecordForm';
+import type { StudioFormContext } from '../form-context';
 import { serverErrors } from '../server-errors';
 
 /**
@@ -14,7 +14,19 @@ import { serverErrors } from '../server-errors';
  * form in a dialog; the new record becomes the lookup's value. A portal keeps
  * the dialog's form out of the record's form in the page.
  */
-export function LookupCreateDialog({ target, initial, onCreated, onClose }: { target: ModuleDefinition; initial: Record<string, unknown>; onCreated(record: ApiRecord): void; onClose(): void }) {
+export function LookupCreateDialog({
+  target,
+  initial,
+  RecordForm,
+  onCreated,
+  onClose,
+}: {
+  target: ModuleDefinition;
+  initial: Record<string, unknown>;
+  RecordForm: StudioFormContext['RecordForm'];
+  onCreated(record: ApiRecord): void;
+  onClose(): void;
+}) {
   const { t, l, lang } = useI18n();
   const [values, setValues] = useState(initial);
   const [fieldErrors, setFieldErrors] = useState<ErrorSchema>({});

@@ -121,6 +121,7 @@ export function LookupWidget({ id, value, onChange, disabled, readonly, options,
         <LookupCreateDialog
           target={target}
           initial={firstText && text.trim() ? { [firstText.key]: text.trim() } : {}}
+          RecordForm={context.RecordForm}
           onClose={() => setCreating(false)}
           onCreated={(record) => {
             setCreating(false);
