@@ -1,15 +1,5 @@
 import { readdirSync } from 'fs';
-import {
-  brokenRules,
-  computeFormulas,
-  fieldState,
-  renderAutonumber,
-  MODULE_ROLES,
-  renderTemplate,
-  sharedRoleIssues,
-  validateDefinition,
-  validateRecord,
-} from '@crm/engine';
+import { brokenRules, computeFormulas, fieldState, renderAutonumber, MODULE_ROLES, renderTemplate, sharedRoleIssues, validateDefinition, validateRecord } from '@crm/engine';
 import type { JsonLogic, ModuleDefinition, ModuleField, PicklistOption, SubtableField } from '@crm/engine';
 import { CATALOG_MODULES, catalogModule } from './index';
 
@@ -95,11 +85,7 @@ function logicOf(def: ModuleDefinition): { where: string; logic: JsonLogic; root
 
 /** Field names a Handlebars title uses (helpers such as `date` skipped). */
 function templateVars(template: string): string[] {
-  return [...template.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)].flatMap((m) =>
-    m[1]
-      .split(/\s+/)
-      .filter((word) => /^[a-z][a-z0-9_]*$/.test(word) && !['date', 'upper', 'lower', 'seq'].includes(word)),
-  );
+  return [...template.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)].flatMap((m) => m[1].split(/\s+/).filter((word) => /^[a-z][a-z0-9_]*$/.test(word) && !['date', 'upper', 'lower', 'seq'].includes(word)));
 }
 
 describe('the default module catalog', () => {
@@ -353,7 +339,12 @@ describe('productos (D5)', () => {
   });
 
   it('refuses a range that ends before it starts', () => {
-    const ok = { rangos_cantidad: [{ desde: 1, hasta: 9, descuento: 0 }, { desde: 10, hasta: null, descuento: 5 }] };
+    const ok = {
+      rangos_cantidad: [
+        { desde: 1, hasta: 9, descuento: 0 },
+        { desde: 10, hasta: null, descuento: 5 },
+      ],
+    };
     expect(brokenRules(def, ok)).toEqual([]);
     expect(brokenRules(def, {})).toEqual([]);
     expect(brokenRules(def, { rangos_cantidad: [{ desde: 10, hasta: 5, descuento: 5 }] }).map((i) => i.code)).toEqual(['rule.rangos_validos']);
@@ -503,7 +494,11 @@ describe('cobranza (D2) and gestiones', () => {
   });
 
   it('records an interaction with its channel, disposition and the values cleared', () => {
-    for (const [key, target] of [['cobranza', 'cobranza'], ['caso', 'casos'], ['contacto', 'contactos']]) {
+    for (const [key, target] of [
+      ['cobranza', 'cobranza'],
+      ['caso', 'casos'],
+      ['contacto', 'contactos'],
+    ]) {
       expect(field(gestiones, key)).toMatchObject({ type: 'lookup', target });
     }
     expect(options(field(gestiones, 'canal')).map((o) => o.key)).toEqual(expect.arrayContaining(['telefono', 'whatsapp', 'correo', 'chat', 'presencial']));
@@ -534,7 +529,12 @@ describe('actividades (R4)', () => {
   });
 
   it('relates to contacts, companies, cases and opportunities', () => {
-    for (const [key, target] of [['contacto', 'contactos'], ['empresa', 'empresas'], ['caso', 'casos'], ['oportunidad', 'oportunidades']]) {
+    for (const [key, target] of [
+      ['contacto', 'contactos'],
+      ['empresa', 'empresas'],
+      ['caso', 'casos'],
+      ['oportunidad', 'oportunidades'],
+    ]) {
       expect(field(def, key)).toMatchObject({ type: 'lookup', target });
     }
     expect(field(def, 'asignado').type).toBe('user');
@@ -547,7 +547,11 @@ describe('previsiones (D7)', () => {
   const def = byKey('previsiones');
 
   it('asks for the month, quarter or half that the period type needs', () => {
-    expect(options(field(def, 'tipo_periodo')).map((o) => o.key).sort()).toEqual(['anual', 'mensual', 'semestral', 'trimestral']);
+    expect(
+      options(field(def, 'tipo_periodo'))
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual(['anual', 'mensual', 'semestral', 'trimestral']);
     expect(options(field(def, 'mes'))).toHaveLength(12);
     expect(fieldState(field(def, 'mes'), { tipo_periodo: 'mensual' })).toMatchObject({ visible: true, required: true });
     expect(fieldState(field(def, 'trimestre'), { tipo_periodo: 'mensual' }).visible).toBe(false);

@@ -20,7 +20,11 @@ function sources(dir: string): string[] {
 const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:\bfrom|^\s*import|\bimport\s*\()\s*'([^']+)'/gm)].map((m) => m[1]);
 
 /** The npm package a bare specifier names (`decimal.js`, `@scope/name/sub` → `@scope/name`). */
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 describe('plugin packages', () => {
   it('lists every package folder exactly once, except the README example', () => {
@@ -37,7 +41,7 @@ describe('plugin packages', () => {
     if (pkg.studio) expect(pkg.studio.name).toBe(name);
   });
 
-  it.each(PACKAGES)('%s imports only the engine, its own files and the product\'s npm dependencies', (name) => {
+  it.each(PACKAGES)("%s imports only the engine, its own files and the product's npm dependencies", (name) => {
     const dir = join(__dirname, name);
     const outside = sources(dir)
       .filter((file) => !file.endsWith('.spec.ts'))

@@ -20,14 +20,30 @@ const optionArb = (key: string): fc.Arbitrary<PicklistOption> =>
     { requiredKeys: ['key', 'label'] },
   );
 
-const optionsArb = fc
-  .uniqueArray(keyArb, { minLength: 1, maxLength: 6 })
-  .chain((keys) => fc.tuple(...keys.map(optionArb)));
+const optionsArb = fc.uniqueArray(keyArb, { minLength: 1, maxLength: 6 }).chain((keys) => fc.tuple(...keys.map(optionArb)));
 
 const common = { required: fc.boolean(), searchable: fc.boolean(), filterable: fc.boolean(), unique: fc.boolean(), help: textArb };
 const optionalCommon: string[] = Object.keys(common);
 
-const SCALAR_TYPES: FieldType[] = ['text', 'longText', 'integer', 'decimal', 'currency', 'percent', 'date', 'datetime', 'boolean', 'select', 'multiSelect', 'email', 'phone', 'url', 'lookup', 'user', 'formula'];
+const SCALAR_TYPES: FieldType[] = [
+  'text',
+  'longText',
+  'integer',
+  'decimal',
+  'currency',
+  'percent',
+  'date',
+  'datetime',
+  'boolean',
+  'select',
+  'multiSelect',
+  'email',
+  'phone',
+  'url',
+  'lookup',
+  'user',
+  'formula',
+];
 
 /** A field of any type with key `key`; sub-tables get scalar columns. */
 export function fieldArb(key: string, types: FieldType[] = [...SCALAR_TYPES, 'file', 'autonumber', 'subtable']): fc.Arbitrary<ModuleField> {
@@ -63,7 +79,16 @@ export function fieldArb(key: string, types: FieldType[] = [...SCALAR_TYPES, 'fi
       case 'subtable':
         return fc
           .uniqueArray(keyArb, { minLength: 1, maxLength: 3 })
-          .chain((keys) => fc.tuple(...keys.map((k) => fieldArb(k, SCALAR_TYPES.filter((t) => t !== 'formula')))))
+          .chain((keys) =>
+            fc.tuple(
+              ...keys.map((k) =>
+                fieldArb(
+                  k,
+                  SCALAR_TYPES.filter((t) => t !== 'formula'),
+                ),
+              ),
+            ),
+          )
           .chain((columns) => make({ columns: fc.constant(columns) }, ['columns']));
       default:
         return make({});

@@ -42,7 +42,11 @@ describe('validateDefinition', () => {
 
   it('names bad JsonLogic: an unknown operator, a reference to a missing field, a malformed operation', () => {
     expect(broken((d) => (d.fields[19].conditions = { visible: { igual: [1, 1] } }))).toEqual([
-      expect.objectContaining({ path: 'fields[19].conditions.visible', code: 'definition.badLogic', message: expect.objectContaining({ en: 'The JsonLogic condition is not valid: unknown operator "igual".' }) }),
+      expect.objectContaining({
+        path: 'fields[19].conditions.visible',
+        code: 'definition.badLogic',
+        message: expect.objectContaining({ en: 'The JsonLogic condition is not valid: unknown operator "igual".' }),
+      }),
     ]);
     expect(broken((d) => (d.fields[19].conditions = { required: { '==': [{ var: 'estatus' }, 'x'] } }))).toEqual([
       expect.objectContaining({ path: 'fields[19].conditions.required', code: 'definition.unknownFieldRef' }),
@@ -57,9 +61,7 @@ describe('validateDefinition', () => {
 
   it('names templates that do not compile', () => {
     expect(broken((d) => (d.title = '{{numero'))).toEqual([expect.objectContaining({ path: 'title', code: 'definition.badTemplate' })]);
-    expect(broken((d) => ((d.fields[0] as { prefix: string }).prefix = 'CAS-{{secuencia 6}}'))).toEqual([
-      expect.objectContaining({ path: 'fields[0].prefix', code: 'definition.badTemplate' }),
-    ]);
+    expect(broken((d) => ((d.fields[0] as { prefix: string }).prefix = 'CAS-{{secuencia 6}}'))).toEqual([expect.objectContaining({ path: 'fields[0].prefix', code: 'definition.badTemplate' })]);
   });
 
   it('names shape mistakes with their path', () => {

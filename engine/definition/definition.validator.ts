@@ -60,7 +60,7 @@ function readPointer(error: ErrorObject): unknown {
 function describe(path: string, error: ErrorObject): Issue {
   let detail = `${path || 'definition'} ${error.message ?? 'is not valid'}`;
   if (error.keyword === 'unevaluatedProperties' || error.keyword === 'additionalProperties') {
-    const extra = (error.params as { unevaluatedProperty?: string; additionalProperty?: string });
+    const extra = error.params as { unevaluatedProperty?: string; additionalProperty?: string };
     detail = `${path || 'definition'}: unexpected property "${extra.unevaluatedProperty ?? extra.additionalProperty}"`;
   } else if (error.keyword === 'required') {
     detail = `${path || 'definition'}: missing "${(error.params as { missingProperty: string }).missingProperty}"`;
@@ -74,19 +74,31 @@ function semanticIssues(definition: ModuleDefinition, context: DefinitionContext
   const roots = new Set<string>([...fieldKeys, ...Object.keys(SYSTEM_FIELDS)]);
   const modules = context.modules ? new Set([...context.modules, definition.key]) : undefined;
 
-  duplicates(definition.fields.map((f) => f.key), 'fields', out);
+  duplicates(
+    definition.fields.map((f) => f.key),
+    'fields',
+    out,
+  );
   definition.fields.forEach((field, index) => checkField(field, `fields[${index}]`, roots, modules, out));
 
   if (definition.title) templateIssue(definition.title, 'title', out);
   const sections = definition.sections ?? [];
-  duplicates(sections.map((s) => s.key), 'sections', out);
+  duplicates(
+    sections.map((s) => s.key),
+    'sections',
+    out,
+  );
   sections.forEach((section, i) =>
     section.fields.forEach((key, j) => {
       if (!fieldKeys.has(key)) out.push(issue(`sections[${i}].fields[${j}]`, 'definition.unknownFieldRef', { field: key }));
     }),
   );
   const rules = definition.rules ?? [];
-  duplicates(rules.map((r) => r.key), 'rules', out);
+  duplicates(
+    rules.map((r) => r.key),
+    'rules',
+    out,
+  );
   rules.forEach((rule, i) => {
     logicIssues(rule.assert, `rules[${i}].assert`, roots, out);
     if (rule.field && !fieldKeys.has(rule.field)) out.push(issue(`rules[${i}].field`, 'definition.unknownFieldRef', { field: rule.field }));
@@ -121,14 +133,22 @@ function checkField(field: ModuleField, path: string, roots: ReadonlySet<string>
   if ('prefix' in field) templateIssue(field.prefix, `${path}.prefix`, out);
   if ('formula' in field) logicIssues(field.formula, `${path}.formula`, roots, out);
   if ('columns' in field) {
-    duplicates(field.columns.map((c) => c.key), `${path}.columns`, out);
+    duplicates(
+      field.columns.map((c) => c.key),
+      `${path}.columns`,
+      out,
+    );
     const columnRoots = new Set<string>([...field.columns.map((c) => c.key), ...roots]);
     field.columns.forEach((column, i) => checkField(column, `${path}.columns[${i}]`, columnRoots, modules, out));
   }
 }
 
 function optionIssues(options: PicklistOption[], path: string, out: Issue[]): void {
-  duplicates(options.map((o) => o.key), path, out);
+  duplicates(
+    options.map((o) => o.key),
+    path,
+    out,
+  );
 }
 
 function duplicates(keys: string[], path: string, out: Issue[]): void {
@@ -141,11 +161,7 @@ function duplicates(keys: string[], path: string, out: Issue[]): void {
 
 function logicIssues(logic: JsonLogic, path: string, roots: ReadonlySet<string>, out: Issue[]): void {
   for (const problem of checkLogic(logic, roots)) {
-    out.push(
-      problem.kind === 'field'
-        ? issue(path, 'definition.unknownFieldRef', { field: problem.detail })
-        : issue(path, 'definition.badLogic', { detail: problem.detail }),
-    );
+    out.push(problem.kind === 'field' ? issue(path, 'definition.unknownFieldRef', { field: problem.detail }) : issue(path, 'definition.badLogic', { detail: problem.detail }));
   }
 }
 

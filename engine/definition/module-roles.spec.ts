@@ -54,7 +54,12 @@ describe('module roles', () => {
     broken.fields[0] = { key: 'titulo', type: 'integer', label: text('Título'), role: 'subject' };
     broken.fields.push({ key: 'asunto2', type: 'text', label: text('Otro'), role: 'subject' }, { key: 'fase', type: 'text', label: text('Fase'), role: 'phase' });
     const kind = broken.fields[1];
-    if (kind.type === 'select') kind.options = [{ key: 'n', label: text('Nota'), role: 'note' }, { key: 'm', label: text('Nota 2'), role: 'note' }, { key: 'z', label: text('Z'), role: 'zeta' }];
+    if (kind.type === 'select')
+      kind.options = [
+        { key: 'n', label: text('Nota'), role: 'note' },
+        { key: 'm', label: text('Nota 2'), role: 'note' },
+        { key: 'z', label: text('Z'), role: 'zeta' },
+      ];
     expect(codes(broken)).toEqual([
       'fields[0].role definition.roleFieldType',
       'fields[1].options[1].role definition.duplicateOptionRole',
@@ -81,13 +86,16 @@ describe('module roles', () => {
 
   it('reports a module role declared by two modules, naming both', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.record({ key: fc.stringMatching(/^[a-z]{1,6}$/), role: fc.constantFrom(undefined, 'activities', 'contacts', 'cases') }), { selector: (m) => m.key, maxLength: 8 }), (modules) => {
-        const issues = sharedRoleIssues(modules);
-        const roles = modules.map((m) => m.role).filter((r) => r !== undefined);
-        const shared = [...new Set(roles)].filter((r) => roles.indexOf(r) !== roles.lastIndexOf(r));
-        expect(issues.map((i) => i.code)).toEqual(shared.map(() => 'definition.sharedRole'));
-        for (const found of issues) for (const m of modules.filter((m) => found.message.en.includes(`"${m.role}"`))) expect(found.message.en).toContain(m.key);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.record({ key: fc.stringMatching(/^[a-z]{1,6}$/), role: fc.constantFrom(undefined, 'activities', 'contacts', 'cases') }), { selector: (m) => m.key, maxLength: 8 }),
+        (modules) => {
+          const issues = sharedRoleIssues(modules);
+          const roles = modules.map((m) => m.role).filter((r) => r !== undefined);
+          const shared = [...new Set(roles)].filter((r) => roles.indexOf(r) !== roles.lastIndexOf(r));
+          expect(issues.map((i) => i.code)).toEqual(shared.map(() => 'definition.sharedRole'));
+          for (const found of issues) for (const m of modules.filter((m) => found.message.en.includes(`"${m.role}"`))) expect(found.message.en).toContain(m.key);
+        },
+      ),
     );
   });
 });

@@ -143,7 +143,5 @@ export function roleIssues(definition: ModuleDefinition): Issue[] {
 export function sharedRoleIssues(definitions: Iterable<Pick<ModuleDefinition, 'key' | 'role'>>): Issue[] {
   const owners = new Map<string, string[]>();
   for (const { key, role } of definitions) if (role) owners.set(role, [...(owners.get(role) ?? []), key]);
-  return [...owners]
-    .filter(([, keys]) => keys.length > 1)
-    .map(([role, keys]) => issue('role', 'definition.sharedRole', { role, modules: keys.sort().join(', ') }));
+  return [...owners].filter(([, keys]) => keys.length > 1).map(([role, keys]) => issue('role', 'definition.sharedRole', { role, modules: keys.sort().join(', ') }));
 }

@@ -72,9 +72,7 @@ describe('diffDefinitions', () => {
   });
 
   it('property: a field left out of b is archived, never lost, and active fields equal b', () => {
-    const pair = fc.uniqueArray(keyArb, { minLength: 2, maxLength: 8 }).chain((keys) =>
-      fc.tuple(definitionArb(keys), fc.subarray(keys)),
-    );
+    const pair = fc.uniqueArray(keyArb, { minLength: 2, maxLength: 8 }).chain((keys) => fc.tuple(definitionArb(keys), fc.subarray(keys)));
     fc.assert(
       fc.property(pair, ([a, kept]) => {
         const b = { ...a, fields: a.fields.filter((f) => kept.includes(f.key)) };

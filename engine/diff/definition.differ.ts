@@ -37,7 +37,12 @@ export function diffDefinitions(before: ModuleDefinition, after: ModuleDefinitio
   // Fields archived by omission keep their place; only the order of the fields `after` names matters.
   const order = applyDiff(before, ops).fields.map((f) => f.key);
   const wanted = after.fields.map((f) => f.key);
-  if (!deepEqual(order.filter((k) => afterKeys.has(k)), wanted)) {
+  if (
+    !deepEqual(
+      order.filter((k) => afterKeys.has(k)),
+      wanted,
+    )
+  ) {
     ops.push({ op: 'reorderFields', order: [...wanted, ...order.filter((k) => !afterKeys.has(k))] });
   }
 
@@ -60,9 +65,7 @@ function diffField(old: ModuleField, next: ModuleField): DiffOperation[] {
       ops.push({ op: 'changeFieldConditions', key: next.key, ...(next.conditions && { conditions: next.conditions }) });
     }
     if (hasOptions(old) && hasOptions(next)) ops.push(...diffOptions(next.key, old.options, next.options));
-    const changedMembers = [...new Set([...Object.keys(old), ...Object.keys(next)])].filter(
-      (member) => !OWN_OPERATION.has(member) && !deepEqual((old as never)[member], (next as never)[member]),
-    );
+    const changedMembers = [...new Set([...Object.keys(old), ...Object.keys(next)])].filter((member) => !OWN_OPERATION.has(member) && !deepEqual((old as never)[member], (next as never)[member]));
     if (changedMembers.length) ops.push(optionChange(old, next, changedMembers));
   }
   let archived = old.archived;

@@ -32,21 +32,22 @@ export type IndexKind = 'btree' | 'trigram' | 'unique' | 'recent';
  * One step of storage work a diff needs, in the order it must run. Each step is
  * at most one statement: what an admin reviews is what the apply executes.
  */
-export type StorageStep = { safety: Safety; description: LocalizedText } & (
+export type StorageStep = { safety: Safety; description: LocalizedText } &
   /** A new module's table with its system columns; field columns are added by their own steps. */
-  | { kind: 'createTable'; columns: SystemColumn[] }
-  /** The sequence an autonumber field draws from, created before its column. */
-  | { kind: 'createSequence'; column: string; start: number }
-  | { kind: 'addColumn'; column: string; columnType: string }
-  | { kind: 'archiveColumn'; column: string }
-  | { kind: 'restoreColumn'; column: string }
-  | { kind: 'alterColumnType'; column: string; from: string; to: string; fromField: ModuleField; toField: ModuleField }
-  | { kind: 'createIndex'; column: string; index: IndexKind }
-  | { kind: 'dropIndex'; column: string; index: IndexKind }
-  /** Existing records must be looked at before the change: which ones break the new constraint. */
-  | { kind: 'checkValues'; column: string; check: ValueCheck }
-  | { kind: 'updateMetadata'; what: DiffOperationKind }
-);
+  (
+    | { kind: 'createTable'; columns: SystemColumn[] }
+    /** The sequence an autonumber field draws from, created before its column. */
+    | { kind: 'createSequence'; column: string; start: number }
+    | { kind: 'addColumn'; column: string; columnType: string }
+    | { kind: 'archiveColumn'; column: string }
+    | { kind: 'restoreColumn'; column: string }
+    | { kind: 'alterColumnType'; column: string; from: string; to: string; fromField: ModuleField; toField: ModuleField }
+    | { kind: 'createIndex'; column: string; index: IndexKind }
+    | { kind: 'dropIndex'; column: string; index: IndexKind }
+    /** Existing records must be looked at before the change: which ones break the new constraint. */
+    | { kind: 'checkValues'; column: string; check: ValueCheck }
+    | { kind: 'updateMetadata'; what: DiffOperationKind }
+  );
 
 export type ValueCheck =
   | { rule: 'notEmpty' }

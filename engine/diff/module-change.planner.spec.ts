@@ -72,10 +72,7 @@ describe('planModuleChange', () => {
         const sequences = plan.steps.flatMap((s) => (s.kind === 'createSequence' ? [s.column] : []));
         expect(sequences).toEqual(definition.fields.filter((f) => f.type === 'autonumber').map((f) => f.key));
         const indexes = plan.steps.flatMap((s) => (s.kind === 'createIndex' ? [`${s.column}:${s.index}`] : []));
-        expect(indexes).toEqual([
-          ...RECENT_FIRST_COLUMNS.map((c) => `${c.column}:recent`),
-          ...definition.fields.flatMap((f) => indexesFor(f).map((index) => `${f.key}:${index}`)),
-        ]);
+        expect(indexes).toEqual([...RECENT_FIRST_COLUMNS.map((c) => `${c.column}:recent`), ...definition.fields.flatMap((f) => indexesFor(f).map((index) => `${f.key}:${index}`))]);
         // A table made by the plan holds no records: nothing to check, nothing to drop.
         expect(plan.steps.some((s) => s.kind === 'checkValues' || s.kind === 'dropIndex' || s.kind === 'alterColumnType')).toBe(false);
       }),

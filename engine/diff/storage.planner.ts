@@ -101,15 +101,13 @@ function tableSteps(module: ModuleDefinition): StorageStep[] {
       safety: 'safe',
       description: text(`crea la tabla de «${names.es}» con sus columnas de sistema (${columns})`, `creates the table of "${names.en}" with its system columns (${columns})`),
     },
-    ...RECENT_FIRST_COLUMNS.map(
-      ({ column, label: name }): StorageStep => ({
-        kind: 'createIndex',
-        column,
-        index: 'recent',
-        safety: 'safe',
-        description: text(`crea el índice ${INDEX_WORDS.recent.es} de «${name.es}»`, `creates the ${INDEX_WORDS.recent.en} index on "${name.en}"`),
-      }),
-    ),
+    ...RECENT_FIRST_COLUMNS.map(({ column, label: name }): StorageStep => ({
+      kind: 'createIndex',
+      column,
+      index: 'recent',
+      safety: 'safe',
+      description: text(`crea el índice ${INDEX_WORDS.recent.es} de «${name.es}»`, `creates the ${INDEX_WORDS.recent.en} index on "${name.en}"`),
+    })),
   ];
 }
 
@@ -156,8 +154,7 @@ export interface PlanOptions {
 export function planStorage(operations: DiffOperation[], before: ModuleDefinition, options: PlanOptions = {}): StoragePlan {
   const fields = new Map(before.fields.map((f) => [f.key, structuredClone(f) as ModuleField]));
   const steps: StorageStep[] = [];
-  const metadata = (what: DiffOperation['op'], es: string, en: string) =>
-    steps.push({ kind: 'updateMetadata', what, safety: 'safe', description: text(es, en) });
+  const metadata = (what: DiffOperation['op'], es: string, en: string) => steps.push({ kind: 'updateMetadata', what, safety: 'safe', description: text(es, en) });
 
   for (const op of operations) {
     switch (op.op) {

@@ -12,7 +12,11 @@ export const refused = (code: string, params: Record<string, string | number> = 
 
 /** Lower case without accents or surrounding space: "Sí" and "si", "Teléfono" and "telefono" read alike. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase();
 }
 
 /**
@@ -22,7 +26,10 @@ export function fold(text: string): string {
  * mark followed by exactly three digits ("1.500" is 1500 in Spanish).
  */
 export function decimalText(raw: string, lang: Locale): string | undefined {
-  let text = raw.trim().replace(/[\s\u00a0$%]/g, '').replace(/^[A-Z]{3}(?=[-\d])|(?<=\d)[A-Z]{3}$/g, '');
+  let text = raw
+    .trim()
+    .replace(/[\s\u00a0$%]/g, '')
+    .replace(/^[A-Z]{3}(?=[-\d])|(?<=\d)[A-Z]{3}$/g, '');
   if (!text) return undefined;
   const commas = (text.match(/,/g) ?? []).length;
   const dots = (text.match(/\./g) ?? []).length;
@@ -99,8 +106,7 @@ export function optionText(options: readonly PicklistOption[], raw: string): Pic
   return active.find((o) => o.key === raw.trim()) ?? active.find((o) => fold(o.key) === word || fold(o.label.es) === word || fold(o.label.en) === word);
 }
 
-export const optionLabel = (options: readonly PicklistOption[], key: unknown, lang: Locale): string =>
-  options.find((o) => o.key === key)?.label[lang] ?? String(key);
+export const optionLabel = (options: readonly PicklistOption[], key: unknown, lang: Locale): string => options.find((o) => o.key === key)?.label[lang] ?? String(key);
 
 /** Any value as plain text: objects as JSON. */
 export const plain = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));

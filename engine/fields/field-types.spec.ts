@@ -46,7 +46,11 @@ const CASES: Record<FieldType, Case> = {
     operators: TEXT_OPS,
     valid: ['hola', '', null, 'ñandú'],
     invalid: ['demasiado', 3, true],
-    parses: [['  hola ', 'es', 'hola'], ['', 'es', null], ['   ', 'en', null]],
+    parses: [
+      ['  hola ', 'es', 'hola'],
+      ['', 'es', null],
+      ['   ', 'en', null],
+    ],
     refuses: [],
     formats: [['hola', 'es', 'hola']],
     roundTrip: ['hola', 'a b'],
@@ -68,9 +72,21 @@ const CASES: Record<FieldType, Case> = {
     operators: NUMBER_OPS,
     valid: [0, 42, null],
     invalid: [2.5, '3', -1, 3_000_000],
-    parses: [['42', 'es', 42], ['1.234', 'es', 1234], ['1,234', 'en', 1234], ['1.234.567', 'en', 1234567], ['', 'es', null]],
-    refuses: [['doce', 'decimal'], ['2,5', 'type']],
-    formats: [[1234567, 'es', '1.234.567'], [1234567, 'en', '1,234,567']],
+    parses: [
+      ['42', 'es', 42],
+      ['1.234', 'es', 1234],
+      ['1,234', 'en', 1234],
+      ['1.234.567', 'en', 1234567],
+      ['', 'es', null],
+    ],
+    refuses: [
+      ['doce', 'decimal'],
+      ['2,5', 'type'],
+    ],
+    formats: [
+      [1234567, 'es', '1.234.567'],
+      [1234567, 'en', '1,234,567'],
+    ],
     roundTrip: [0, 7, 1234567, -12],
   },
   decimal: {
@@ -79,9 +95,22 @@ const CASES: Record<FieldType, Case> = {
     operators: NUMBER_OPS,
     valid: ['1234.5', 12.125, '-0.001', null],
     invalid: ['1.2345', 'abc', true, '1e3'],
-    parses: [['1.234,5', 'es', '1234.5'], ['1,234.5', 'en', '1234.5'], ['1234,5', 'en', '1234.5'], ['1.500', 'es', '1500'], ['1.500', 'en', '1.500'], [' -3 ', 'es', '-3']],
-    refuses: [['uno', 'decimal'], ['1,2,3.4.5', 'decimal']],
-    formats: [['1234.5', 'es', '1.234,5'], ['1234.5', 'en', '1,234.5']],
+    parses: [
+      ['1.234,5', 'es', '1234.5'],
+      ['1,234.5', 'en', '1234.5'],
+      ['1234,5', 'en', '1234.5'],
+      ['1.500', 'es', '1500'],
+      ['1.500', 'en', '1.500'],
+      [' -3 ', 'es', '-3'],
+    ],
+    refuses: [
+      ['uno', 'decimal'],
+      ['1,2,3.4.5', 'decimal'],
+    ],
+    formats: [
+      ['1234.5', 'es', '1.234,5'],
+      ['1234.5', 'en', '1,234.5'],
+    ],
     roundTrip: ['1234.5', '0.125', '-7', '1.500'],
   },
   currency: {
@@ -90,7 +119,11 @@ const CASES: Record<FieldType, Case> = {
     operators: NUMBER_OPS,
     valid: ['1500000.50', 0, null],
     invalid: ['-1', '1.234', 'mil'],
-    parses: [['$ 1.500.000,50', 'es', '1500000.50'], ['COP 1,500,000.50', 'en', '1500000.50'], ['', 'en', null]],
+    parses: [
+      ['$ 1.500.000,50', 'es', '1500000.50'],
+      ['COP 1,500,000.50', 'en', '1500000.50'],
+      ['', 'en', null],
+    ],
     refuses: [['gratis', 'decimal']],
     formats: [['1500000.5', 'es', '$ 1.500.000,5']],
     roundTrip: ['1500000.50', '0.99'],
@@ -101,9 +134,16 @@ const CASES: Record<FieldType, Case> = {
     operators: NUMBER_OPS,
     valid: ['15', 99.5, null],
     invalid: ['101', '0.125'],
-    parses: [['15 %', 'es', '15'], ['12,5%', 'es', '12.5'], ['12.5%', 'en', '12.5']],
+    parses: [
+      ['15 %', 'es', '15'],
+      ['12,5%', 'es', '12.5'],
+      ['12.5%', 'en', '12.5'],
+    ],
     refuses: [['mucho', 'decimal']],
-    formats: [['12.5', 'es', '12,5 %'], ['12.5', 'en', '12.5 %']],
+    formats: [
+      ['12.5', 'es', '12,5 %'],
+      ['12.5', 'en', '12.5 %'],
+    ],
     roundTrip: ['12.5', '100'],
   },
   date: {
@@ -112,9 +152,23 @@ const CASES: Record<FieldType, Case> = {
     operators: DATE_OPS,
     valid: ['2024-02-29', null],
     invalid: ['2023-02-29', '29/02/2024', 20240229],
-    parses: [['2024-03-04', 'es', '2024-03-04'], ['04/03/2024', 'es', '2024-03-04'], ['3/4/2024', 'en', '2024-03-04'], ['25/12/2024', 'en', '2024-12-25'], ['12/25/2024', 'es', '2024-12-25'], ['', 'es', null]],
-    refuses: [['31/02/2024', 'import.date'], ['mañana', 'import.date'], ['2024-13-01', 'import.date']],
-    formats: [['2024-03-04', 'es', '4/3/2024'], ['2024-03-04', 'en', '3/4/2024']],
+    parses: [
+      ['2024-03-04', 'es', '2024-03-04'],
+      ['04/03/2024', 'es', '2024-03-04'],
+      ['3/4/2024', 'en', '2024-03-04'],
+      ['25/12/2024', 'en', '2024-12-25'],
+      ['12/25/2024', 'es', '2024-12-25'],
+      ['', 'es', null],
+    ],
+    refuses: [
+      ['31/02/2024', 'import.date'],
+      ['mañana', 'import.date'],
+      ['2024-13-01', 'import.date'],
+    ],
+    formats: [
+      ['2024-03-04', 'es', '4/3/2024'],
+      ['2024-03-04', 'en', '3/4/2024'],
+    ],
     roundTrip: ['2024-03-04', '1999-12-31'],
   },
   datetime: {
@@ -123,8 +177,15 @@ const CASES: Record<FieldType, Case> = {
     operators: DATE_OPS,
     valid: ['2024-03-04T10:30:00Z', '2024-03-04T10:30:00-05:00', null],
     invalid: ['2024-03-04 10:30', 'ayer'],
-    parses: [['2024-03-04T10:30:00-05:00', 'es', '2024-03-04T15:30:00.000Z'], ['04/03/2024 10:30', 'es', '2024-03-04T10:30:00.000Z'], ['2024-03-04', 'en', '2024-03-04T00:00:00.000Z']],
-    refuses: [['04/03/2024 25:00', 'import.datetime'], ['pronto', 'import.datetime']],
+    parses: [
+      ['2024-03-04T10:30:00-05:00', 'es', '2024-03-04T15:30:00.000Z'],
+      ['04/03/2024 10:30', 'es', '2024-03-04T10:30:00.000Z'],
+      ['2024-03-04', 'en', '2024-03-04T00:00:00.000Z'],
+    ],
+    refuses: [
+      ['04/03/2024 25:00', 'import.datetime'],
+      ['pronto', 'import.datetime'],
+    ],
     formats: [],
     roundTrip: ['2024-03-04T15:30:00.000Z'],
   },
@@ -134,9 +195,24 @@ const CASES: Record<FieldType, Case> = {
     operators: ['eq', 'neq', 'empty', 'notEmpty'],
     valid: [true, false, null],
     invalid: ['si', 1],
-    parses: [['Sí', 'es', true], ['si', 'es', true], ['YES', 'en', true], ['x', 'es', true], ['1', 'en', true], ['true', 'es', true], ['No', 'es', false], ['0', 'es', false], ['false', 'en', false], ['', 'es', null]],
+    parses: [
+      ['Sí', 'es', true],
+      ['si', 'es', true],
+      ['YES', 'en', true],
+      ['x', 'es', true],
+      ['1', 'en', true],
+      ['true', 'es', true],
+      ['No', 'es', false],
+      ['0', 'es', false],
+      ['false', 'en', false],
+      ['', 'es', null],
+    ],
     refuses: [['quizás', 'import.boolean']],
-    formats: [[true, 'es', 'Sí'], [false, 'en', 'No'], [true, 'en', 'Yes']],
+    formats: [
+      [true, 'es', 'Sí'],
+      [false, 'en', 'No'],
+      [true, 'en', 'Yes'],
+    ],
     roundTrip: [true, false],
   },
   select: {
@@ -145,9 +221,22 @@ const CASES: Record<FieldType, Case> = {
     operators: REF_OPS,
     valid: ['alta', null],
     invalid: ['vieja', 'otra', 1],
-    parses: [['alta', 'es', 'alta'], ['ALTA', 'es', 'alta'], ['High', 'es', 'alta'], ['baja prioridad', 'en', 'baja'], ['Baja Prioridad', 'es', 'baja'], ['médïa', 'es', 'media']],
-    refuses: [['Urgente', 'option'], ['Vieja', 'option']],
-    formats: [['alta', 'es', 'Alta'], ['alta', 'en', 'High']],
+    parses: [
+      ['alta', 'es', 'alta'],
+      ['ALTA', 'es', 'alta'],
+      ['High', 'es', 'alta'],
+      ['baja prioridad', 'en', 'baja'],
+      ['Baja Prioridad', 'es', 'baja'],
+      ['médïa', 'es', 'media'],
+    ],
+    refuses: [
+      ['Urgente', 'option'],
+      ['Vieja', 'option'],
+    ],
+    formats: [
+      ['alta', 'es', 'Alta'],
+      ['alta', 'en', 'High'],
+    ],
     roundTrip: ['alta', 'media', 'baja'],
   },
   multiSelect: {
@@ -156,7 +245,11 @@ const CASES: Record<FieldType, Case> = {
     operators: ['contains', 'notContains', 'in', 'empty', 'notEmpty'],
     valid: [['alta'], ['alta', 'baja'], [], null],
     invalid: [['alta', 'alta'], ['alta', 'media', 'baja'], ['vieja'], 'alta'],
-    parses: [['Alta; Low', 'es', ['alta', 'baja']], ['alta, media', 'en', ['alta', 'media']], ['alta;alta', 'es', ['alta']]],
+    parses: [
+      ['Alta; Low', 'es', ['alta', 'baja']],
+      ['alta, media', 'en', ['alta', 'media']],
+      ['alta;alta', 'es', ['alta']],
+    ],
     refuses: [['alta; nada', 'option']],
     formats: [[['alta', 'baja'], 'es', 'Alta, Baja prioridad']],
     roundTrip: [['alta', 'baja'], ['media']],
@@ -202,7 +295,10 @@ const CASES: Record<FieldType, Case> = {
     invalid: ['123', 5],
     parses: [[UUID.toUpperCase(), 'es', UUID]],
     refuses: [['Ana Pérez', 'format.uuid']],
-    formats: [[{ id: UUID, title: 'Ana Pérez' }, 'es', 'Ana Pérez'], [UUID, 'es', UUID]],
+    formats: [
+      [{ id: UUID, title: 'Ana Pérez' }, 'es', 'Ana Pérez'],
+      [UUID, 'es', UUID],
+    ],
     roundTrip: [UUID],
   },
   user: {
@@ -221,7 +317,14 @@ const CASES: Record<FieldType, Case> = {
     column: 'jsonb',
     operators: ['empty', 'notEmpty'],
     valid: [[{ id: 'f1', name: 'contrato.pdf', size: 10 }], null],
-    invalid: [[{ id: 'f1', name: 'foto.png', size: 10 }], [{ id: 'f1', name: 'a.pdf', size: 1 }, { id: 'f2', name: 'b.pdf', size: 1 }], [{ name: 'a.pdf' }]],
+    invalid: [
+      [{ id: 'f1', name: 'foto.png', size: 10 }],
+      [
+        { id: 'f1', name: 'a.pdf', size: 1 },
+        { id: 'f2', name: 'b.pdf', size: 1 },
+      ],
+      [{ name: 'a.pdf' }],
+    ],
     parses: [['', 'es', null]],
     refuses: [['contrato.pdf', 'import.notImportable']],
     formats: [[[{ id: 'f1', name: 'contrato.pdf', size: 10 }], 'es', 'contrato.pdf']],
@@ -262,8 +365,14 @@ const CASES: Record<FieldType, Case> = {
     valid: [[{ id: 'r1', producto: 'Licencia', cantidad: 3 }], [], null],
     invalid: [[{ producto: 'x', cantidad: 0 }], [{ otra: 1 }], [{}, {}, {}]],
     parses: [['[{"producto":"Licencia","cantidad":3}]', 'es', [{ producto: 'Licencia', cantidad: 3 }]]],
-    refuses: [['{"producto":"x"}', 'import.json'], ['filas', 'import.json']],
-    formats: [[[{}, {}], 'es', '2 filas'], [[{}], 'en', '1 rows']],
+    refuses: [
+      ['{"producto":"x"}', 'import.json'],
+      ['filas', 'import.json'],
+    ],
+    formats: [
+      [[{}, {}], 'es', '2 filas'],
+      [[{}], 'en', '1 rows'],
+    ],
     roundTrip: [[{ id: 'r1', producto: 'Licencia', cantidad: 3 }]],
   },
 };
@@ -355,13 +464,28 @@ describe('field types: export text reads back (properties)', () => {
     property(f('currency', { currency: 'COP', scale: 2 }), decimalArb(2));
     property(f('percent', { scale: 3 }), decimalArb(3));
   });
-  it('dates', () => property(CASES.date.field, fc.date({ min: new Date('1900-01-01'), max: new Date('2199-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))));
-  it('datetimes', () => property(CASES.datetime.field, fc.date({ min: new Date('1900-01-01'), max: new Date('2199-12-31'), noInvalidDate: true }).map((d) => d.toISOString())));
+  it('dates', () =>
+    property(
+      CASES.date.field,
+      fc.date({ min: new Date('1900-01-01'), max: new Date('2199-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    ));
+  it('datetimes', () =>
+    property(
+      CASES.datetime.field,
+      fc.date({ min: new Date('1900-01-01'), max: new Date('2199-12-31'), noInvalidDate: true }).map((d) => d.toISOString()),
+    ));
   it('booleans', () => property(CASES.boolean.field, fc.boolean()));
   it('picklists by label', () => {
     property(CASES.select.field, fc.constantFrom('alta', 'media', 'baja'));
     property(CASES.multiSelect.field, fc.uniqueArray(fc.constantFrom('alta', 'media', 'baja'), { minLength: 1 }));
   });
-  it('texts', () => property(CASES.text.field, fc.string({ minLength: 1 }).map((s) => s.trim()).filter((s) => s !== '')));
+  it('texts', () =>
+    property(
+      CASES.text.field,
+      fc
+        .string({ minLength: 1 })
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ));
   it('sub-table rows', () => property(CASES.subtable.field, fc.array(fc.record({ id: fc.uuid(), producto: fc.string(), cantidad: fc.integer({ min: 1 }) }), { minLength: 1, maxLength: 3 })));
 });

@@ -9,8 +9,7 @@ export const integerField = defineFieldType<'integer'>({
   computed: false,
   sortable: () => true,
   column: () => 'bigint',
-  schema: (field, context) =>
-    nullable({ ...titled(field, context), type: 'integer', minimum: field.min ?? Number.MIN_SAFE_INTEGER, maximum: field.max ?? Number.MAX_SAFE_INTEGER }),
+  schema: (field, context) => nullable({ ...titled(field, context), type: 'integer', minimum: field.min ?? Number.MIN_SAFE_INTEGER, maximum: field.max ?? Number.MAX_SAFE_INTEGER }),
   operators: () => NUMBER_OPERATORS,
   format: (_, value, lang) => {
     const amount = Number(value);

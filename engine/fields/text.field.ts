@@ -18,8 +18,7 @@ export const textField = defineFieldType<'text'>({
   computed: false,
   sortable: () => true,
   column: () => 'text',
-  schema: (field: TextField, context) =>
-    nullable({ ...titled(field, context), type: 'string', maxLength: field.maxLength ?? DEFAULT_TEXT_MAX, ...(field.pattern && { pattern: field.pattern }) }),
+  schema: (field: TextField, context) => nullable({ ...titled(field, context), type: 'string', maxLength: field.maxLength ?? DEFAULT_TEXT_MAX, ...(field.pattern && { pattern: field.pattern }) }),
   operators: () => TEXT_OPERATORS,
   format: (_, value) => plain(value),
   parse: trimmed,

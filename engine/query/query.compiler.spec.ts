@@ -21,7 +21,17 @@ const ID = '0b5c8f5e-2a61-4c4e-9a55-1d1f7f0b9a11';
 describe('compileQuery', () => {
   it('compiles the ARCHITECTURE example tree', () => {
     const query = ok({
-      filter: { and: [{ field: 'estado', op: 'eq', value: 'abierto' }, { or: [{ field: 'asunto', op: 'contains', value: 'Ana' }, { field: 'email', op: 'empty' }] }] },
+      filter: {
+        and: [
+          { field: 'estado', op: 'eq', value: 'abierto' },
+          {
+            or: [
+              { field: 'asunto', op: 'contains', value: 'Ana' },
+              { field: 'email', op: 'empty' },
+            ],
+          },
+        ],
+      },
       sort: [{ field: 'fecha_limite', dir: 'desc' }],
       limit: 20,
     });
@@ -46,7 +56,14 @@ describe('compileQuery', () => {
   });
 
   it('defaults to newest first, 50 a page, id as tie-breaker', () => {
-    expect(ok({})).toMatchObject({ filter: null, limit: 50, sort: [{ field: 'createdAt', dir: 'desc' }, { field: 'id', dir: 'asc' }] });
+    expect(ok({})).toMatchObject({
+      filter: null,
+      limit: 50,
+      sort: [
+        { field: 'createdAt', dir: 'desc' },
+        { field: 'id', dir: 'asc' },
+      ],
+    });
   });
 
   // One table of valid conditions per field type and operator: [field, op, value, normalised value].
@@ -102,7 +119,17 @@ describe('compileQuery', () => {
   it('reports every problem with its path in the tree', () => {
     expect(
       problems({
-        filter: { and: [{ field: 'asunto', op: 'eq', value: 'ok' }, { or: [{ field: 'nada', op: 'eq', value: 1 }, { field: 'urgente', op: 'gt', value: true }] }] },
+        filter: {
+          and: [
+            { field: 'asunto', op: 'eq', value: 'ok' },
+            {
+              or: [
+                { field: 'nada', op: 'eq', value: 1 },
+                { field: 'urgente', op: 'gt', value: true },
+              ],
+            },
+          ],
+        },
         sort: [{ field: 'lineas' }, { field: 'asunto', dir: 'up' }],
         limit: 5000,
         fields: ['asunto', 'nada'],
@@ -155,10 +182,7 @@ describe('compileQuery', () => {
   const treeArb = fc.letrec((tie) => ({
     node: fc.oneof({ depthSize: 'small', maxDepth: 4 }, leafArb, fc.record({ and: fc.array(tie('node'), { maxLength: 4 }) }), fc.record({ or: fc.array(tie('node'), { maxLength: 4 }) })),
   })).node;
-  const recordArb = fc.record(
-    Object.fromEntries(sampleCases.fields.map((f) => [f.key, fc.oneof(valueFor(f), fc.constant(null), fc.jsonValue({ maxDepth: 1 }))])),
-    { requiredKeys: [] },
-  );
+  const recordArb = fc.record(Object.fromEntries(sampleCases.fields.map((f) => [f.key, fc.oneof(valueFor(f), fc.constant(null), fc.jsonValue({ maxDepth: 1 }))])), { requiredKeys: [] });
 
   it('property: filters built from the definition compile or return issues, and compiled ones evaluate without throwing', () => {
     fc.assert(
@@ -172,9 +196,9 @@ describe('compileQuery', () => {
   });
 
   it('property: an operator that fits the field with a valid value always compiles', () => {
-    const fitting = fc.constantFrom(...sampleCases.fields.filter((f) => !f.archived && f.type !== 'subtable' && f.type !== 'formula')).chain((field) =>
-      fc.record({ field: fc.constant(field), op: fc.constantFrom(...operatorsFor(field)), value: valueFor(field) }),
-    );
+    const fitting = fc
+      .constantFrom(...sampleCases.fields.filter((f) => !f.archived && f.type !== 'subtable' && f.type !== 'formula'))
+      .chain((field) => fc.record({ field: fc.constant(field), op: fc.constantFrom(...operatorsFor(field)), value: valueFor(field) }));
     fc.assert(
       fc.property(fitting, ({ field, op, value }) => {
         const body = op === 'between' ? [value, value] : op === 'in' ? [value] : op === 'empty' || op === 'notEmpty' ? undefined : value;
@@ -201,11 +225,25 @@ describe('matchesFilter and sortRecords', () => {
     expect(matchesFilter(compiled({ field: 'canales', op: 'contains', value: 'whatsapp' }), ana)).toBe(true);
     expect(matchesFilter(compiled({ field: 'canales', op: 'empty' }), empty)).toBe(true);
     expect(matchesFilter(compiled({ field: 'abierto_en', op: 'gte', value: '2026-11-23T08:00:00-05:00' }), ana)).toBe(true);
-    expect(matchesFilter(compiled({ or: [{ field: 'urgente', op: 'eq', value: true }, { field: 'cantidad', op: 'in', value: [3, 4] }] }), ana)).toBe(true);
+    expect(
+      matchesFilter(
+        compiled({
+          or: [
+            { field: 'urgente', op: 'eq', value: true },
+            { field: 'cantidad', op: 'in', value: [3, 4] },
+          ],
+        }),
+        ana,
+      ),
+    ).toBe(true);
   });
 
   it('sorts like Postgres: empty values last ascending, first descending', () => {
-    const rows = [{ id: 'b', cantidad: 2 }, { id: 'a', cantidad: null }, { id: 'c', cantidad: 1 }];
+    const rows = [
+      { id: 'b', cantidad: 2 },
+      { id: 'a', cantidad: null },
+      { id: 'c', cantidad: 1 },
+    ];
     expect(sortRecords(ok({ sort: [{ field: 'cantidad', dir: 'asc' }] }).sort, rows).map((r) => r.id)).toEqual(['c', 'b', 'a']);
     expect(sortRecords(ok({ sort: [{ field: 'cantidad', dir: 'desc' }] }).sort, rows).map((r) => r.id)).toEqual(['a', 'b', 'c']);
   });

@@ -270,4 +270,3 @@ function compile(definition: ModuleDefinition, input: unknown): Result<CompiledQ
     },
   };
 }
-

@@ -7,8 +7,7 @@ export interface FieldState {
   readOnly: boolean;
 }
 
-const holds = (logic: JsonLogic | undefined, record: unknown, fallback: boolean): boolean =>
-  logic === undefined ? fallback : truthy(evaluateLogic(logic, record));
+const holds = (logic: JsonLogic | undefined, record: unknown, fallback: boolean): boolean => (logic === undefined ? fallback : truthy(evaluateLogic(logic, record)));
 
 /**
  * Whether a field shows, must be filled and may be edited for this record.

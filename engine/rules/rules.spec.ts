@@ -23,7 +23,13 @@ describe('formulas', () => {
     icon: 'target',
     fields: [
       // Defined before the formula it uses, on purpose: order must not matter.
-      { key: 'monto_esperado', type: 'formula', label: { es: 'Monto esperado', en: 'Expected amount' }, resultType: 'currency', formula: { '/': [{ '*': [{ var: 'monto' }, { var: 'probabilidad' }] }, 100] } },
+      {
+        key: 'monto_esperado',
+        type: 'formula',
+        label: { es: 'Monto esperado', en: 'Expected amount' },
+        resultType: 'currency',
+        formula: { '/': [{ '*': [{ var: 'monto' }, { var: 'probabilidad' }] }, 100] },
+      },
       { key: 'monto', type: 'currency', label: { es: 'Monto', en: 'Amount' }, currency: 'COP' },
       { key: 'fase', type: 'select', label: { es: 'Fase', en: 'Phase' }, options: [{ key: 'propuesta', label: { es: 'Propuesta', en: 'Proposal' }, data: { probability: 50 } }] },
       { key: 'probabilidad', type: 'formula', label: { es: 'Probabilidad', en: 'Probability' }, resultType: 'percent', formula: { if: [{ '==': [{ var: 'fase' }, 'propuesta'] }, 35, 0] } },

@@ -9,9 +9,7 @@ describe('templates', () => {
   });
 
   it('renders record titles without escaping', () => {
-    expect(renderTemplate('{{numero}} · {{asunto}}', { numero: 'CAS-000001', asunto: 'Factura <octubre> & "noviembre"' })).toBe(
-      'CAS-000001 · Factura <octubre> & "noviembre"',
-    );
+    expect(renderTemplate('{{numero}} · {{asunto}}', { numero: 'CAS-000001', asunto: 'Factura <octubre> & "noviembre"' })).toBe('CAS-000001 · Factura <octubre> & "noviembre"');
   });
 
   it('escapes values in e-mail bodies', () => {
@@ -19,15 +17,19 @@ describe('templates', () => {
   });
 
   it("accepts the seed's single-brace variables and encodes them in URLs", () => {
-    expect(normalizeSingleBraces('https://crm.example/cliente?id={id_customer}&tel={TELEFONO}')).toBe(
-      'https://crm.example/cliente?id={{id_customer}}&tel={{TELEFONO}}',
-    );
-    expect(renderTemplate('https://crm.example/c?id={id_customer}&agente={id_agent}&tel={TELEFONO}&llamada={{id_call}}', {
-      id_customer: 'CC 1.020/33',
-      id_agent: 'ana&luis',
-      TELEFONO: '+57 300 555',
-      id_call: 'abc',
-    }, 'url')).toBe('https://crm.example/c?id=CC%201.020%2F33&agente=ana%26luis&tel=%2B57%20300%20555&llamada=abc');
+    expect(normalizeSingleBraces('https://crm.example/cliente?id={id_customer}&tel={TELEFONO}')).toBe('https://crm.example/cliente?id={{id_customer}}&tel={{TELEFONO}}');
+    expect(
+      renderTemplate(
+        'https://crm.example/c?id={id_customer}&agente={id_agent}&tel={TELEFONO}&llamada={{id_call}}',
+        {
+          id_customer: 'CC 1.020/33',
+          id_agent: 'ana&luis',
+          TELEFONO: '+57 300 555',
+          id_call: 'abc',
+        },
+        'url',
+      ),
+    ).toBe('https://crm.example/c?id=CC%201.020%2F33&agente=ana%26luis&tel=%2B57%20300%20555&llamada=abc');
     expect(normalizeSingleBraces('{{ya}} {{{triple}}}')).toBe('{{ya}} {{{triple}}}');
   });
 

@@ -78,7 +78,13 @@ describe('validateRecord', () => {
   });
 
   it('takes whole amounts on a currency of scale 0 and refuses decimals there', () => {
-    const pesos: typeof sampleCases = { ...sampleCases, key: 'pesos', fields: [{ key: 'valor', type: 'currency', currency: 'COP', scale: 0, label: { es: 'Valor', en: 'Value' } }], rules: [], sections: [] };
+    const pesos: typeof sampleCases = {
+      ...sampleCases,
+      key: 'pesos',
+      fields: [{ key: 'valor', type: 'currency', currency: 'COP', scale: 0, label: { es: 'Valor', en: 'Value' } }],
+      rules: [],
+      sections: [],
+    };
     const result = (input: unknown) => validateRecord(pesos, input);
     expect(result({ valor: '125000' }).ok).toBe(true);
     expect(result({ valor: 125000 }).ok).toBe(true);
@@ -87,7 +93,15 @@ describe('validateRecord', () => {
   });
 
   it('checks attachments: type and size, on the file that breaks them', () => {
-    expect(codes({ ...valid, adjuntos: [{ id: 'a', name: 'ok.jpg', size: 1 }, { id: 'b', name: 'virus.exe', size: 1 }] })).toEqual([['adjuntos[1]', 'fileType']]);
+    expect(
+      codes({
+        ...valid,
+        adjuntos: [
+          { id: 'a', name: 'ok.jpg', size: 1 },
+          { id: 'b', name: 'virus.exe', size: 1 },
+        ],
+      }),
+    ).toEqual([['adjuntos[1]', 'fileType']]);
     expect(codes({ ...valid, adjuntos: [{ id: 'a', name: 'big.pdf', size: 6 * 1024 * 1024 }] })).toEqual([['adjuntos[0]', 'fileSize']]);
   });
 
@@ -136,7 +150,15 @@ describe('validateRecord', () => {
   });
 
   it('validates sub-table rows with paths into the row', () => {
-    expect(codes({ ...valid, lineas: [{ producto: 'A', cantidad: 1 }, { cantidad: 0, precio: '1.999', extra: 1 }] })).toEqual([
+    expect(
+      codes({
+        ...valid,
+        lineas: [
+          { producto: 'A', cantidad: 1 },
+          { cantidad: 0, precio: '1.999', extra: 1 },
+        ],
+      }),
+    ).toEqual([
       ['lineas[1].extra', 'unknownField'],
       ['lineas[1].cantidad', 'minimum'],
       ['lineas[1].precio', 'scale'],

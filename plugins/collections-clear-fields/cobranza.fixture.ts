@@ -29,7 +29,15 @@ export const COBRANZA: ModuleDefinition = {
     { key: 'compromiso_pago_fecha', type: 'date', label: label('Fecha compromiso de pago', 'Promise-to-pay date') },
     { key: 'compromiso_pago_monto', type: 'currency', currency: 'COP', label: label('Monto compromiso de pago', 'Promise-to-pay amount') },
     { key: 'observacion_gestion', type: 'longText', label: label('Observación de la gestión', 'Interaction note') },
-    { key: 'canal_preferido', type: 'select', label: label('Canal preferido', 'Preferred channel'), options: [{ key: 'whatsapp', label: label('WhatsApp', 'WhatsApp') }, { key: 'telefono', label: label('Teléfono', 'Phone') }] },
+    {
+      key: 'canal_preferido',
+      type: 'select',
+      label: label('Canal preferido', 'Preferred channel'),
+      options: [
+        { key: 'whatsapp', label: label('WhatsApp', 'WhatsApp') },
+        { key: 'telefono', label: label('Teléfono', 'Phone') },
+      ],
+    },
     { key: 'codigo_antiguo', type: 'text', label: label('Código antiguo', 'Old code'), archived: true },
     {
       key: 'obligaciones',
@@ -69,13 +77,51 @@ export const anaPerez = (): RecordValues & { id: string } => ({
   observacion_gestion: 'Promete abonar el 15 de julio tras recibir la prima.',
   canal_preferido: 'whatsapp',
   obligaciones: [
-    { id: 'r1', id_obligacion: 'TC-8841', nombre: 'Tarjeta de crédito Oro', saldo: '2350000.00', fecha_vencimiento: '2025-05-30', dias_mora: 45, gestionar: true, tipificacion: 'Promesa de pago', compromiso: '300000.00', nota_obligacion: 'Abona con la prima' },
-    { id: 'r2', id_obligacion: 'LB-1203', nombre: 'Crédito libre inversión', saldo: '1800000.00', fecha_vencimiento: '2025-06-10', dias_mora: 20, gestionar: true, tipificacion: 'Promesa de pago', compromiso: '200000.00', nota_obligacion: 'Segunda cuota en agosto' },
-    { id: 'r3', id_obligacion: 'CV-0077', nombre: 'Crédito vehículo', saldo: '700000.00', fecha_vencimiento: '2025-08-01', dias_mora: 0, gestionar: false, tipificacion: 'Al día', compromiso: '0.00', nota_obligacion: 'Sin novedad' },
+    {
+      id: 'r1',
+      id_obligacion: 'TC-8841',
+      nombre: 'Tarjeta de crédito Oro',
+      saldo: '2350000.00',
+      fecha_vencimiento: '2025-05-30',
+      dias_mora: 45,
+      gestionar: true,
+      tipificacion: 'Promesa de pago',
+      compromiso: '300000.00',
+      nota_obligacion: 'Abona con la prima',
+    },
+    {
+      id: 'r2',
+      id_obligacion: 'LB-1203',
+      nombre: 'Crédito libre inversión',
+      saldo: '1800000.00',
+      fecha_vencimiento: '2025-06-10',
+      dias_mora: 20,
+      gestionar: true,
+      tipificacion: 'Promesa de pago',
+      compromiso: '200000.00',
+      nota_obligacion: 'Segunda cuota en agosto',
+    },
+    {
+      id: 'r3',
+      id_obligacion: 'CV-0077',
+      nombre: 'Crédito vehículo',
+      saldo: '700000.00',
+      fecha_vencimiento: '2025-08-01',
+      dias_mora: 0,
+      gestionar: false,
+      tipificacion: 'Al día',
+      compromiso: '0.00',
+      nota_obligacion: 'Sin novedad',
+    },
   ],
 });
 
-export function actionContext(record: RecordValues & { id: string }, input: RecordValues = {}, definition: ModuleDefinition = COBRANZA, config: CollectionsConfig = CONFIG): ActionContext<CollectionsConfig> {
+export function actionContext(
+  record: RecordValues & { id: string },
+  input: RecordValues = {},
+  definition: ModuleDefinition = COBRANZA,
+  config: CollectionsConfig = CONFIG,
+): ActionContext<CollectionsConfig> {
   return {
     definition,
     config,

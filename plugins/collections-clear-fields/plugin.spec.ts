@@ -23,17 +23,19 @@ describe('collections-clear-fields plugin package', () => {
     }
   });
 
-  it('runs through the engine\'s plugin host for a module that lists it', async () => {
+  it("runs through the engine's plugin host for a module that lists it", async () => {
     const host = new PluginHost([collectionsClearFieldsPlugin]);
     expect(host.configChecks().get('collections-clear-fields')?.({ ...CONFIG }, COBRANZA)).toEqual([]);
-    expect(host.actions(COBRANZA)).toEqual([{ plugin: 'collections-clear-fields', key: 'registrar_gestion', label: { es: 'Registrar gestión', en: 'Register interaction' }, inputSchema: expect.any(Object) }]);
+    expect(host.actions(COBRANZA)).toEqual([
+      { plugin: 'collections-clear-fields', key: 'registrar_gestion', label: { es: 'Registrar gestión', en: 'Register interaction' }, inputSchema: expect.any(Object) },
+    ]);
     expect(host.actions(GESTIONES)).toEqual([]);
     const { config: _config, ...context } = actionContext(anaPerez(), { canal: 'whatsapp' });
     const result = await host.runAction('registrar_gestion', context);
     expect(result.create?.[0]).toMatchObject({ module: 'gestiones', values: { canal: 'whatsapp', cobranza: anaPerez().id } });
   });
 
-  it.each(['cobranza', 'gestiones'])('accepts the config of the catalog\'s %s module', (module) => {
+  it.each(['cobranza', 'gestiones'])("accepts the config of the catalog's %s module", (module) => {
     const catalog = JSON.parse(readFileSync(join(__dirname, `../../modules-catalog/${module}.module.json`), 'utf8')) as ModuleDefinition;
     const entry = (catalog.plugins ?? []).find((p) => p.name === 'collections-clear-fields');
     expect(entry).toBeDefined();

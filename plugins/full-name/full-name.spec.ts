@@ -51,7 +51,9 @@ describe('README plugin example (full-name)', () => {
   });
 
   it('installs with one line of the shape plugins/installed.ts uses', () => {
-    const lines = readFileSync(join(ROOT, 'plugins/installed.ts'), 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('//'));
+    const lines = readFileSync(join(ROOT, 'plugins/installed.ts'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() && !line.startsWith('//'));
     expect(lines.length).toBe(PLUGIN_PACKAGES.length);
     for (const line of lines) expect(line).toMatch(INSTALL_LINE);
     const install = firstBlock('ts').trim();

@@ -24,10 +24,12 @@ describe('quote-totals plugin package', () => {
     }
   });
 
-  it('runs through the engine\'s plugin host for a module that lists it', async () => {
+  it("runs through the engine's plugin host for a module that lists it", async () => {
     const host = new PluginHost([quoteTotalsPlugin]);
     expect(host.configChecks().get('quote-totals')?.({ ...CONFIG }, COTIZACIONES)).toEqual([]);
-    expect(host.actions(COTIZACIONES)).toEqual([{ plugin: 'quote-totals', key: 'recalcular', label: { es: 'Recalcular totales', en: 'Recalculate totals' }, inputSchema: { type: 'object', additionalProperties: true } }]);
+    expect(host.actions(COTIZACIONES)).toEqual([
+      { plugin: 'quote-totals', key: 'recalcular', label: { es: 'Recalcular totales', en: 'Recalculate totals' }, inputSchema: { type: 'object', additionalProperties: true } },
+    ]);
 
     const record: RecordValues = { lista_precios: 'Colombia COP', lineas: [{ producto: LICENCIA, cantidad: 1 }] };
     const { config: _config, ...context } = hookContext(record);
@@ -36,11 +38,17 @@ describe('quote-totals plugin package', () => {
     // 89,900.00 + 19 % = 17,081.00
     expect(record).toMatchObject({ subtotal: '89900.00', impuesto_total: '17081.00', total: '106981.00' });
 
-    const result = await host.runAction('recalcular', { definition: COTIZACIONES, record: { id: 'c3000000-0000-4000-8000-000000000001', ...record }, input: {}, user: context.user, services: productStore().services });
+    const result = await host.runAction('recalcular', {
+      definition: COTIZACIONES,
+      record: { id: 'c3000000-0000-4000-8000-000000000001', ...record },
+      input: {},
+      user: context.user,
+      services: productStore().services,
+    });
     expect(result.patch).toMatchObject({ total: '106981.00' });
   });
 
-  it('accepts the config of the catalog\'s cotizaciones module', () => {
+  it("accepts the config of the catalog's cotizaciones module", () => {
     const catalog = JSON.parse(readFileSync(join(__dirname, '../../modules-catalog/cotizaciones.module.json'), 'utf8')) as ModuleDefinition;
     const entry = (catalog.plugins ?? []).find((p) => p.name === 'quote-totals');
     expect(entry).toBeDefined();

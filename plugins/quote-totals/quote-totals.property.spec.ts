@@ -20,10 +20,7 @@ const product = fc.record({
   precio_unitario: decimal(50_000_000, 2),
   impuesto: fc.oneof(fc.constantFrom(0, 5, 19, '19'), decimal(100, 2)),
   listas_precios: fc.array(fc.record({ lista: fc.constantFrom('Colombia COP', 'México MXN'), precio: decimal(50_000_000, 2) }), { maxLength: 2 }),
-  rangos_cantidad: fc.array(
-    fc.record({ desde: fc.integer({ min: 0, max: 50 }), hasta: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }), descuento: decimal(100, 2) }),
-    { maxLength: 3 },
-  ),
+  rangos_cantidad: fc.array(fc.record({ desde: fc.integer({ min: 0, max: 50 }), hasta: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }), descuento: decimal(100, 2) }), { maxLength: 3 }),
 });
 
 const line = (productCount: number) =>
@@ -36,9 +33,9 @@ const line = (productCount: number) =>
     impuesto: decimal(100, 2),
   });
 
-const quoteCase = fc.array(product, { minLength: 1, maxLength: 4 }).chain((products) =>
-  fc.record({ products: fc.constant(products), lines: fc.array(line(products.length), { maxLength: 8 }), lista: fc.constantFrom('Colombia COP', 'México MXN', null) }),
-);
+const quoteCase = fc
+  .array(product, { minLength: 1, maxLength: 4 })
+  .chain((products) => fc.record({ products: fc.constant(products), lines: fc.array(line(products.length), { maxLength: 8 }), lista: fc.constantFrom('Colombia COP', 'México MXN', null) }));
 
 describe('quote-totals properties', () => {
   it('total = subtotal − discount + tax exactly, every money value has two decimals, every line matches an independent decimal computation', async () => {
@@ -78,7 +75,10 @@ describe('quote-totals properties', () => {
           const lineTax = cents(amount.minus(off).times(taxPct).div(100));
           expect(written[i]).toMatchObject({ precio_lista: price.toFixed(2), importe: amount.toFixed(2), total: amount.minus(off).plus(lineTax).toFixed(2) });
           // Close to the unrounded formula (importe − importe × d) × (1 + t): three half-cent roundings, two of them scaled by (1 + t).
-          const exact = price.times(quantity).times(new D(1).minus(discountPct.div(100))).times(new D(1).plus(taxPct.div(100)));
+          const exact = price
+            .times(quantity)
+            .times(new D(1).minus(discountPct.div(100)))
+            .times(new D(1).plus(taxPct.div(100)));
           const tolerance = new D('0.005').times(taxPct.div(100).plus(1).times(2).plus(1));
           expect(new D(written[i].total as string).minus(exact).abs().lte(tolerance)).toBe(true);
         });

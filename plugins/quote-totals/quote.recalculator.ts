@@ -19,18 +19,18 @@ export interface Recalculation {
 const isRow = (value: unknown): value is RecordValues => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const productIds = (lines: unknown): string[] =>
-  Array.isArray(lines) ? lines.filter(isRow).map((row) => row[LINE.product]).filter((id): id is string => typeof id === 'string' && id !== '') : [];
+  Array.isArray(lines)
+    ? lines
+        .filter(isRow)
+        .map((row) => row[LINE.product])
+        .filter((id): id is string => typeof id === 'string' && id !== '')
+    : [];
 
 /**
  * Recomputes every line of a quote and its totals, reading each product once.
  * Lines that cannot be computed are returned unchanged, with their issues.
  */
-export async function recalculateQuote(
-  quote: Readonly<RecordValues>,
-  previous: Readonly<RecordValues> | null,
-  config: QuoteTotalsConfig,
-  services: PluginReads,
-): Promise<Recalculation> {
+export async function recalculateQuote(quote: Readonly<RecordValues>, previous: Readonly<RecordValues> | null, config: QuoteTotalsConfig, services: PluginReads): Promise<Recalculation> {
   const rows = quote[config.linesField];
   const list: unknown[] = Array.isArray(rows) ? rows : [];
   const load = productLoader(services, config.productModule);

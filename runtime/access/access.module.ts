@@ -20,26 +20,8 @@ import { UsersService } from './users.service';
 /** An operation's users, profiles, roles, levels, integration tokens and IP rules, and what they read (histories, assignable users). */
 @Module({
   imports: [RecordsModule],
-  controllers: [
-    AccessController,
-    ApiTokensController,
-    AssignableUsersController,
-    IpRestrictionsController,
-    LoginHistoryController,
-    NotesHistoryController,
-    UsersController,
-  ],
-  providers: [
-    ApiTokensService,
-    AssignableUsersService,
-    IpRestrictionsService,
-    LevelsService,
-    LoginHistoryService,
-    NotesHistoryService,
-    ProfilesService,
-    RolesService,
-    UsersService,
-  ],
+  controllers: [AccessController, ApiTokensController, AssignableUsersController, IpRestrictionsController, LoginHistoryController, NotesHistoryController, UsersController],
+  providers: [ApiTokensService, AssignableUsersService, IpRestrictionsService, LevelsService, LoginHistoryService, NotesHistoryService, ProfilesService, RolesService, UsersService],
   // Click2Dial enforces the operation's IP rules on its own routes.
   exports: [IpRestrictionsService],
 })

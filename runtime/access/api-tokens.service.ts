@@ -47,27 +47,32 @@ export class ApiTokensService {
     if (type === 'external') {
       const candidate = input.companyId;
       const companies = await this.definitions.withRole(operation, 'companies');
-      const [company] = companies && typeof candidate === 'string' && isUuid(candidate)
-        ? await this.db.query(`SELECT id FROM ${table(operation.schemaName, companies.key)} WHERE id = $1 AND deleted_at IS NULL`, [candidate])
-        : [];
+      const [company] =
+        companies && typeof candidate === 'string' && isUuid(candidate)
+          ? await this.db.query(`SELECT id FROM ${table(operation.schemaName, companies.key)} WHERE id = $1 AND deleted_at IS NULL`, [candidate])
+          : [];
       if (company) companyId = company.id;
       else issues.push({ path: 'companyId', code: 'unknownReference', message: { es: 'Un token externo necesita una empresa existente.', en: 'An external token needs an existing company.' } });
     }
     if (issues.length) throw ApiError.validation(issues);
     const token = newSecretToken(PREFIX[type as TokenType]);
-    const [row] = await this.db.query(
-      `INSERT INTO core.api_tokens (operation_id, name, type, token_hash, company_id, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-      [operation.id, name, type, hashToken(token), companyId, userId],
-    );
+    const [row] = await this.db.query(`INSERT INTO core.api_tokens (operation_id, name, type, token_hash, company_id, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`, [
+      operation.id,
+      name,
+      type,
+      hashToken(token),
+      companyId,
+      userId,
+    ]);
     return { ...row, token };
   }
 
   async revoke(operation: OperationRef, id: string): Promise<TokenView> {
     const [row] = isUuid(id)
-      ? await this.db.query(
-          `WITH revoked AS (UPDATE core.api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE operation_id = $1 AND id = $2 RETURNING ${COLUMNS}) SELECT * FROM revoked`,
-          [operation.id, id],
-        )
+      ? await this.db.query(`WITH revoked AS (UPDATE core.api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE operation_id = $1 AND id = $2 RETURNING ${COLUMNS}) SELECT * FROM revoked`, [
+          operation.id,
+          id,
+        ])
       : [];
     if (!row) throw ApiError.notFound({ es: `El token ${id} no existe.`, en: `Token ${id} does not exist.` }, 'token_not_found');
     return row;

@@ -27,7 +27,13 @@ export class AssignableUsersService {
     // The platform token has no role and may assign to anyone, so it gets every user.
     const ids = caller.platform && !caller.userId ? null : await this.roles.assignableUserIds(operation, caller.roleId);
     if (ids && caller.userId) ids.add(caller.userId);
-    const search = typeof q === 'string' && q.trim() ? `%${q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const search =
+      typeof q === 'string' && q.trim()
+        ? `%${q
+            .trim()
+            .toLowerCase()
+            .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        : null;
     const rows: { id: string; username: string; displayName: string; roleId: string | null; roleName: string | null }[] = await this.db.query(
       `SELECT u.id, u.username, u.display_name AS "displayName", r.id AS "roleId", r.name AS "roleName"
          FROM core.users u LEFT JOIN core.roles r ON r.id = u.role_id

@@ -83,7 +83,10 @@ export class IpRestrictionsService {
       throw new ApiError(
         403,
         'ip_not_allowed',
-        { es: `La dirección IP ${shown} no está autorizada para Click2Dial ni para descargar datos de contacto.`, en: `IP address ${shown} is not allowed to use Click2Dial or download contact data.` },
+        {
+          es: `La dirección IP ${shown} no está autorizada para Click2Dial ni para descargar datos de contacto.`,
+          en: `IP address ${shown} is not allowed to use Click2Dial or download contact data.`,
+        },
         [],
         { ip: shown },
       );

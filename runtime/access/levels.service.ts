@@ -22,10 +22,12 @@ export class LevelsService {
   }
 
   async create(operation: OperationRef, input: { name: string; description: string | null }, userId: string | null): Promise<LevelView> {
-    const [row] = await this.db.query(
-      `INSERT INTO core.levels (operation_id, name, description, created_by) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
-      [operation.id, input.name, input.description, userId],
-    );
+    const [row] = await this.db.query(`INSERT INTO core.levels (operation_id, name, description, created_by) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`, [
+      operation.id,
+      input.name,
+      input.description,
+      userId,
+    ]);
     return row;
   }
 }

@@ -62,9 +62,7 @@ export class UsersService {
   async create(operation: OperationRef, input: UserInput): Promise<UserView> {
     const username = input.username?.trim() ?? '';
     if (!/^[A-Za-z0-9_.@-]{3,60}$/.test(username)) {
-      throw ApiError.validation([
-        { path: 'username', code: 'pattern', message: { es: 'Use de 3 a 60 letras, números o _ . @ -', en: 'Use 3 to 60 letters, digits or _ . @ -' } },
-      ]);
+      throw ApiError.validation([{ path: 'username', code: 'pattern', message: { es: 'Use de 3 a 60 letras, números o _ . @ -', en: 'Use 3 to 60 letters, digits or _ . @ -' } }]);
     }
     await this.checkReferences(operation, input);
     const [taken] = await this.db.query(`SELECT 1 FROM core.users WHERE operation_id = $1 AND lower(username) = lower($2)`, [operation.id, username]);
@@ -104,10 +102,11 @@ export class UsersService {
   /** Back to the factory password (the operation's key), to be changed at the next login. */
   async resetPassword(operation: OperationRef, id: string): Promise<UserView> {
     await this.get(operation, id);
-    await this.db.query(
-      `UPDATE core.users SET password_hash = $3, must_change_password = true, failed_attempts = 0, locked_until = NULL, updated_at = now() WHERE operation_id = $1 AND id = $2`,
-      [operation.id, id, await hash(operation.key, { type: 2 })],
-    );
+    await this.db.query(`UPDATE core.users SET password_hash = $3, must_change_password = true, failed_attempts = 0, locked_until = NULL, updated_at = now() WHERE operation_id = $1 AND id = $2`, [
+      operation.id,
+      id,
+      await hash(operation.key, { type: 2 }),
+    ]);
     await this.sessions.revokeAll(id);
     return this.get(operation, id);
   }

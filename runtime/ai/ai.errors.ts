@@ -18,10 +18,7 @@ export function invalidAnswer(issues: Issue[]): ApiError {
 }
 
 export function providerUnavailable(detail: string): ApiError {
-  return new ApiError(
-    502,
-    'ai_unavailable',
-    { es: 'No fue posible consultar el asistente de IA; intente más tarde.', en: 'The AI assistant could not be reached; try again later.' },
-    [{ path: '', code: 'ai_unavailable', message: { es: detail, en: detail } }],
-  );
+  return new ApiError(502, 'ai_unavailable', { es: 'No fue posible consultar el asistente de IA; intente más tarde.', en: 'The AI assistant could not be reached; try again later.' }, [
+    { path: '', code: 'ai_unavailable', message: { es: detail, en: detail } },
+  ]);
 }

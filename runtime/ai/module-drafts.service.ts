@@ -39,7 +39,13 @@ export class ModuleDraftsService {
   async draft(operation: OperationRef, input: DraftInput): Promise<ModuleDraft> {
     const all = await this.modules.list(operation);
     const stored = input.module ? await this.modules.get(operation, input.module) : undefined;
-    const draft = input.draft ? this.checkDraft(input.draft, stored, all.map((m) => m.key)) : undefined;
+    const draft = input.draft
+      ? this.checkDraft(
+          input.draft,
+          stored,
+          all.map((m) => m.key),
+        )
+      : undefined;
     const answer = await this.provider.draft({
       prompt: input.prompt,
       base: draft ?? stored,
@@ -54,7 +60,10 @@ export class ModuleDraftsService {
         en: `Module "${definition.key}" already exists; to change it send module: "${definition.key}".`,
       });
     }
-    this.assertValid(definition, all.map((m) => m.key));
+    this.assertValid(
+      definition,
+      all.map((m) => m.key),
+    );
     const { operations: diff, plan } = planModuleChange(stored, definition);
     return { provider: this.provider.name, definition, diff, plan, notUnderstood: answer.notUnderstood };
   }

@@ -25,8 +25,7 @@ export interface LoginResult extends IssuedSession {
   user: { id: string; username: string; operation: string };
 }
 
-const INVALID = () =>
-  new ApiError(401, 'invalid_credentials', { es: 'Usuario, operación o contraseña incorrectos.', en: 'Wrong user, operation or password.' });
+const INVALID = () => new ApiError(401, 'invalid_credentials', { es: 'Usuario, operación o contraseña incorrectos.', en: 'Wrong user, operation or password.' });
 
 /** A hash to verify against when the user does not exist, so both answers take the same time. */
 const DECOY = hash('decoy-password-for-timing', { type: 2 });
@@ -72,7 +71,10 @@ export class LoginService {
       throw new ApiError(
         423,
         'user_locked',
-        { es: 'El usuario está bloqueado por intentos fallidos; espere o pida a un administrador que lo desbloquee.', en: 'The user is locked after failed attempts; wait or ask an admin to unlock it.' },
+        {
+          es: 'El usuario está bloqueado por intentos fallidos; espere o pida a un administrador que lo desbloquee.',
+          en: 'The user is locked after failed attempts; wait or ask an admin to unlock it.',
+        },
         [],
         { lockedUntil: user.locked_until },
       );
@@ -107,10 +109,7 @@ export class LoginService {
 
   /** Changes the caller's password; every other session of the user ends and a fresh one is returned. */
   async changePassword(userId: string, input: { currentPassword: string; newPassword: string }, ip: string): Promise<LoginResult> {
-    const [user]: UserRow[] = await this.db.query(
-      `SELECT u.*, o.key AS operation_key, o.crm_enabled FROM core.users u JOIN core.operations o ON o.id = u.operation_id WHERE u.id = $1`,
-      [userId],
-    );
+    const [user]: UserRow[] = await this.db.query(`SELECT u.*, o.key AS operation_key, o.crm_enabled FROM core.users u JOIN core.operations o ON o.id = u.operation_id WHERE u.id = $1`, [userId]);
     if (!user) throw INVALID();
     const current = input.currentPassword;
     if (!(await verify(user.password_hash, current).catch(() => false))) {
@@ -118,7 +117,11 @@ export class LoginService {
     }
     const issues = passwordIssues(input.newPassword, { username: user.username, operation: user.operation_key });
     if (input.newPassword === current) {
-      issues.push({ path: 'newPassword', code: 'password.unchanged', message: { es: 'La nueva contraseña debe ser distinta de la actual.', en: 'The new password must differ from the current one.' } });
+      issues.push({
+        path: 'newPassword',
+        code: 'password.unchanged',
+        message: { es: 'La nueva contraseña debe ser distinta de la actual.', en: 'The new password must differ from the current one.' },
+      });
     }
     if (issues.length) throw ApiError.validation(issues);
     const passwordHash = await hash(input.newPassword, { type: 2 });
@@ -132,10 +135,10 @@ export class LoginService {
   }
 
   private async refuseBusyIp(ip: string, username: string): Promise<void> {
-    const [{ failures }] = await this.db.query(
-      `SELECT count(*)::int AS failures FROM core.login_history WHERE ip = $1 AND NOT success AND at > now() - make_interval(mins => $2)`,
-      [ip, LOGIN_LIMITS.ipWindowMinutes],
-    );
+    const [{ failures }] = await this.db.query(`SELECT count(*)::int AS failures FROM core.login_history WHERE ip = $1 AND NOT success AND at > now() - make_interval(mins => $2)`, [
+      ip,
+      LOGIN_LIMITS.ipWindowMinutes,
+    ]);
     if (failures >= LOGIN_LIMITS.ipFailuresPerWindow) {
       await this.record(null, null, username, ip, false, 'ip_throttled');
       throw new ApiError(429, 'too_many_attempts', {
@@ -146,13 +149,6 @@ export class LoginService {
   }
 
   private async record(operationId: string | null, userId: string | null, username: string, ip: string, success: boolean, reason: string | null) {
-    await this.db.query(`INSERT INTO core.login_history (operation_id, user_id, username, ip, success, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      operationId,
-      userId,
-      username,
-      ip,
-      success,
-      reason,
-    ]);
+    await this.db.query(`INSERT INTO core.login_history (operation_id, user_id, username, ip, success, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [operationId, userId, username, ip, success, reason]);
   }
 }

@@ -20,8 +20,7 @@ export interface IssuedSession {
   expiresIn: number;
 }
 
-const INVALID_SESSION = () =>
-  new ApiError(401, 'invalid_session', { es: 'La sesión no es válida o expiró; inicie sesión de nuevo.', en: 'The session is not valid or has expired; log in again.' });
+const INVALID_SESSION = () => new ApiError(401, 'invalid_session', { es: 'La sesión no es válida o expiró; inicie sesión de nuevo.', en: 'The session is not valid or has expired; log in again.' });
 
 /**
  * Sessions: a short-lived signed access token and a long-lived refresh token
@@ -46,12 +45,7 @@ export class SessionService {
   async issue(user: { id: string; operationId: string; tokenVersion: number }, ip: string, db: EntityManager = this.db.manager): Promise<IssuedSession> {
     const refreshToken = newSecretToken('crm_rt');
     const expires = new Date(Date.now() + LOGIN_LIMITS.refreshTokenDays * 86_400_000);
-    const [session] = await db.query(`INSERT INTO core.sessions (user_id, refresh_hash, ip, expires_at) VALUES ($1, $2, $3, $4) RETURNING id`, [
-      user.id,
-      hashToken(refreshToken),
-      ip,
-      expires,
-    ]);
+    const [session] = await db.query(`INSERT INTO core.sessions (user_id, refresh_hash, ip, expires_at) VALUES ($1, $2, $3, $4) RETURNING id`, [user.id, hashToken(refreshToken), ip, expires]);
     const claims: AccessClaims = { sub: user.id, op: user.operationId, tv: user.tokenVersion, sid: session.id };
     const expiresIn = LOGIN_LIMITS.accessTokenMinutes * 60;
     const accessToken = await (await this.signer()).signAsync(claims, { expiresIn });

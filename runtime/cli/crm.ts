@@ -22,7 +22,10 @@ async function main(args: CliArgs): Promise<number> {
   const client = await connect(args);
   try {
     if (command === 'export') {
-      const modules = stringFlag(args, 'modules')?.split(',').map((m) => m.trim()).filter(Boolean);
+      const modules = stringFlag(args, 'modules')
+        ?.split(',')
+        .map((m) => m.trim())
+        .filter(Boolean);
       process.stdout.write(`${JSON.stringify(await client.export(operation, modules), null, 2)}\n`);
       return 0;
     }

@@ -27,7 +27,6 @@ export interface PlacedCall {
   activityId: string | null;
 }
 
-
 const invalid = (path: string, code: string, es: string, en: string): Issue => ({ path, code, message: { es, en } });
 
 /** Click2Dial (seed 002): the number to dial from a phone field of a visible record, and the call logged as an activity. */

@@ -87,10 +87,25 @@ const graphOf = (edges: [string, string][]): Graph => {
 
 describe('runtime folder imports', () => {
   it('finds a cycle, direct or through other folders, and names the imports behind it', () => {
-    expect(folderCycles(graphOf([['a', 'b'], ['b', 'c'], ['c', 'a'], ['c', 'd']]))).toEqual([
-      'a → b → c → a\n  a → b  (a/x.ts: ../b/y)\n  b → c  (b/x.ts: ../c/y)\n  c → a  (c/x.ts: ../a/y)',
-    ]);
-    expect(folderCycles(graphOf([['a', 'b'], ['b', 'c'], ['a', 'c']]))).toEqual([]);
+    expect(
+      folderCycles(
+        graphOf([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+          ['c', 'd'],
+        ]),
+      ),
+    ).toEqual(['a → b → c → a\n  a → b  (a/x.ts: ../b/y)\n  b → c  (b/x.ts: ../c/y)\n  c → a  (c/x.ts: ../a/y)']);
+    expect(
+      folderCycles(
+        graphOf([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['a', 'c'],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('sees the runtime folders and their imports', () => {

@@ -33,10 +33,111 @@ export interface DemoCounts {
 }
 
 // The open data names nobody: the people are invented, everything else about each contact is the source's.
-const WOMEN = ['Lucía', 'Martina', 'Sofía', 'Valentina', 'Camila', 'Julieta', 'Florencia', 'Agustina', 'Paula', 'Carolina', 'Romina', 'Natalia', 'Mariana', 'Gabriela', 'Silvia', 'Graciela', 'Analía', 'Verónica', 'Lorena', 'Daniela', 'Micaela', 'Rocío', 'Belén', 'Noelia'];
-const MEN = ['Santiago', 'Mateo', 'Juan Cruz', 'Tomás', 'Facundo', 'Nicolás', 'Martín', 'Gonzalo', 'Diego', 'Matías', 'Ezequiel', 'Federico', 'Leandro', 'Hernán', 'Pablo', 'Sergio', 'Ricardo', 'Jorge', 'Gustavo', 'Alejandro', 'Cristian', 'Ramiro', 'Lautaro', 'Emiliano'];
+const WOMEN = [
+  'Lucía',
+  'Martina',
+  'Sofía',
+  'Valentina',
+  'Camila',
+  'Julieta',
+  'Florencia',
+  'Agustina',
+  'Paula',
+  'Carolina',
+  'Romina',
+  'Natalia',
+  'Mariana',
+  'Gabriela',
+  'Silvia',
+  'Graciela',
+  'Analía',
+  'Verónica',
+  'Lorena',
+  'Daniela',
+  'Micaela',
+  'Rocío',
+  'Belén',
+  'Noelia',
+];
+const MEN = [
+  'Santiago',
+  'Mateo',
+  'Juan Cruz',
+  'Tomás',
+  'Facundo',
+  'Nicolás',
+  'Martín',
+  'Gonzalo',
+  'Diego',
+  'Matías',
+  'Ezequiel',
+  'Federico',
+  'Leandro',
+  'Hernán',
+  'Pablo',
+  'Sergio',
+  'Ricardo',
+  'Jorge',
+  'Gustavo',
+  'Alejandro',
+  'Cristian',
+  'Ramiro',
+  'Lautaro',
+  'Emiliano',
+];
 const EITHER = ['Alex', 'Andrea', 'Ariel', 'Noa', 'Sasha', 'Dani', 'Guadalupe', 'Reni'];
-const SURNAMES = ['González', 'Rodríguez', 'Gómez', 'Fernández', 'López', 'Díaz', 'Martínez', 'Pérez', 'García', 'Sánchez', 'Romero', 'Sosa', 'Álvarez', 'Torres', 'Ruiz', 'Ramírez', 'Flores', 'Benítez', 'Acosta', 'Medina', 'Herrera', 'Suárez', 'Aguirre', 'Giménez', 'Gutiérrez', 'Pereyra', 'Rojas', 'Molina', 'Castro', 'Ortiz', 'Silva', 'Núñez', 'Luna', 'Juárez', 'Cabrera', 'Ríos', 'Ferreyra', 'Godoy', 'Morales', 'Domínguez', 'Moreno', 'Peralta', 'Vega', 'Carrizo', 'Quiroga', 'Castillo', 'Ledesma', 'Muñoz', 'Ojeda', 'Ponce'];
+const SURNAMES = [
+  'González',
+  'Rodríguez',
+  'Gómez',
+  'Fernández',
+  'López',
+  'Díaz',
+  'Martínez',
+  'Pérez',
+  'García',
+  'Sánchez',
+  'Romero',
+  'Sosa',
+  'Álvarez',
+  'Torres',
+  'Ruiz',
+  'Ramírez',
+  'Flores',
+  'Benítez',
+  'Acosta',
+  'Medina',
+  'Herrera',
+  'Suárez',
+  'Aguirre',
+  'Giménez',
+  'Gutiérrez',
+  'Pereyra',
+  'Rojas',
+  'Molina',
+  'Castro',
+  'Ortiz',
+  'Silva',
+  'Núñez',
+  'Luna',
+  'Juárez',
+  'Cabrera',
+  'Ríos',
+  'Ferreyra',
+  'Godoy',
+  'Morales',
+  'Domínguez',
+  'Moreno',
+  'Peralta',
+  'Vega',
+  'Carrizo',
+  'Quiroga',
+  'Castillo',
+  'Ledesma',
+  'Muñoz',
+  'Ojeda',
+  'Ponce',
+];
 
 const GENDER: Record<string, string> = { femenino: 'femenino', masculino: 'masculino', otros: 'no_binario' };
 
@@ -67,7 +168,12 @@ const sentence = (text: string) => {
   return l.charAt(0).toLocaleUpperCase('es') + l.slice(1);
 };
 const titled = (text: string) => lower(text.trim()).replace(/(^|[\s.(-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toLocaleUpperCase('es'));
-const plain = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '.');
+const plain = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '.');
 
 /** `01/01/2021` and `18:46:09` in Buenos Aires (UTC−3, no daylight saving since 2009) as an instant; null when either is missing. */
 export function instant147(date: string, time: string): string | null {
@@ -131,16 +237,61 @@ export function caseFrom(row: Contact147, index: number, contacto: string): Reco
 }
 
 const EMPRESAS = [
-  { nombre: 'Transportes del Plata', razon_social: 'Transportes del Plata S.A.', nit: '30-71234567-1', tipo: 'cliente', industria: 'logistica', empleados: 420, ingresos_anuales: '1850000000.00', ciudad: 'Buenos Aires', pais: 'Argentina', telefono: '+54 11 4312 5500', email: 'contacto@transportesdelplata.example' },
-  { nombre: 'Clínica San Telmo', razon_social: 'Clínica San Telmo S.R.L.', nit: '30-70987654-3', tipo: 'cliente', industria: 'salud', empleados: 260, ciudad: 'Buenos Aires', pais: 'Argentina', telefono: '+54 11 4361 2200' },
+  {
+    nombre: 'Transportes del Plata',
+    razon_social: 'Transportes del Plata S.A.',
+    nit: '30-71234567-1',
+    tipo: 'cliente',
+    industria: 'logistica',
+    empleados: 420,
+    ingresos_anuales: '1850000000.00',
+    ciudad: 'Buenos Aires',
+    pais: 'Argentina',
+    telefono: '+54 11 4312 5500',
+    email: 'contacto@transportesdelplata.example',
+  },
+  {
+    nombre: 'Clínica San Telmo',
+    razon_social: 'Clínica San Telmo S.R.L.',
+    nit: '30-70987654-3',
+    tipo: 'cliente',
+    industria: 'salud',
+    empleados: 260,
+    ciudad: 'Buenos Aires',
+    pais: 'Argentina',
+    telefono: '+54 11 4361 2200',
+  },
   { nombre: 'Cooperativa Eléctrica Norte', nit: '30-54321098-7', tipo: 'prospecto', industria: 'energia', empleados: 95, ciudad: 'Rosario', region: 'Santa Fe', pais: 'Argentina' },
-  { nombre: 'Andina Telecomunicaciones', razon_social: 'Andina Telecomunicaciones S.A.S.', nit: '900123456-1', tipo: 'cliente', industria: 'telecomunicaciones', empleados: 1300, ingresos_anuales: '98000000000.00', ciudad: 'Bogotá', pais: 'Colombia', sitio_web: 'https://andina.example' },
+  {
+    nombre: 'Andina Telecomunicaciones',
+    razon_social: 'Andina Telecomunicaciones S.A.S.',
+    nit: '900123456-1',
+    tipo: 'cliente',
+    industria: 'telecomunicaciones',
+    empleados: 1300,
+    ingresos_anuales: '98000000000.00',
+    ciudad: 'Bogotá',
+    pais: 'Colombia',
+    sitio_web: 'https://andina.example',
+  },
   { nombre: 'Seguros La Estrella', nit: '30-50001234-9', tipo: 'aliado', industria: 'seguros', ciudad: 'Córdoba', pais: 'Argentina' },
   { nombre: 'Contact Center Sur', nit: '30-71555666-2', tipo: 'competidor', industria: 'servicios_financieros', ciudad: 'Mendoza', pais: 'Argentina' },
 ];
 
 const PRODUCTOS = [
-  { nombre: 'Licencia contact center', codigo: 'LIC-CC-01', categoria: 'software', tipo_pago: 'mensual', precio_unitario: '95000', impuesto: 19, listas_precios: [{ lista: 'Colombia COP', lugar: 'Colombia', moneda: 'COP', precio: '89900' }], rangos_cantidad: [{ desde: 10, hasta: 49, descuento: 5 }, { desde: 50, descuento: 8 }] },
+  {
+    nombre: 'Licencia contact center',
+    codigo: 'LIC-CC-01',
+    categoria: 'software',
+    tipo_pago: 'mensual',
+    precio_unitario: '95000',
+    impuesto: 19,
+    listas_precios: [{ lista: 'Colombia COP', lugar: 'Colombia', moneda: 'COP', precio: '89900' }],
+    rangos_cantidad: [
+      { desde: 10, hasta: 49, descuento: 5 },
+      { desde: 50, descuento: 8 },
+    ],
+  },
   { nombre: 'Diadema USB con cancelación de ruido', codigo: 'DIA-USB-02', categoria: 'accesorio', tipo_pago: 'unica_vez', precio_unitario: '185990.50', impuesto: 19, stock: 140, fabricante: 'Jabra' },
   { nombre: 'Minutos salientes (paquete 10.000)', codigo: 'MIN-10K', categoria: 'servicio', tipo_pago: 'bajo_demanda', precio_unitario: '420000', impuesto: 19 },
   { nombre: 'Implementación y capacitación', codigo: 'SRV-IMPL', categoria: 'servicio', tipo_pago: 'unica_vez', precio_unitario: '3500000', impuesto: 19, unidad_medida: 'proyecto' },
@@ -218,7 +369,17 @@ export async function seedDemoRecords(write: DemoWrite, today = new Date()): Pro
   const actividades: Record<string, unknown>[] = [
     { tipo: 'llamada', asunto: 'Confirmar datos del reclamo', estado: 'completada', fecha_vencimiento: at(-2, 10), contacto: contactos[1], caso: casos[1] },
     { tipo: 'tarea', asunto: 'Derivar denuncia al área de tránsito', estado: 'pendiente', prioridad: 'alta', fecha_vencimiento: at(1, 9), caso: casos[2], contacto: contactos[2] },
-    { tipo: 'reunion', asunto: 'Presentación de la propuesta', fecha_inicio: at(3, 15), fecha_fin: at(3, 16), ubicacion: 'Oficina Andina, Bogotá', empresa: empresas[3], oportunidad: oportunidades[2], cotizacion, participantes: [{ contacto: contactos[9] }, { nombre: 'Equipo comercial', email: 'ventas@example.com' }] },
+    {
+      tipo: 'reunion',
+      asunto: 'Presentación de la propuesta',
+      fecha_inicio: at(3, 15),
+      fecha_fin: at(3, 16),
+      ubicacion: 'Oficina Andina, Bogotá',
+      empresa: empresas[3],
+      oportunidad: oportunidades[2],
+      cotizacion,
+      participantes: [{ contacto: contactos[9] }, { nombre: 'Equipo comercial', email: 'ventas@example.com' }],
+    },
     { tipo: 'nota', asunto: 'El cliente pide factura electrónica', descripcion: 'Enviar a facturacion@transportesdelplata.example', empresa: empresas[0] },
     { tipo: 'tarea', asunto: 'Preparar contrato de renovación', fecha_vencimiento: at(7, 12), oportunidad: oportunidades[0], recordatorio_activo: true, recordatorio: at(6, 9) },
     { tipo: 'llamada', asunto: 'Seguimiento de la cotización', fecha_vencimiento: at(5, 11), contacto: contactos[9], cotizacion, participantes: [{ contacto: contactos[9] }] },

@@ -42,5 +42,10 @@ export class FilesController {
 
 /** The plain filename= fallback must be ASCII without quotes; filename* carries the real name. */
 function asciiName(name: string): string {
-  return name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'file';
+  return (
+    name
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '_') || 'file'
+  );
 }

@@ -117,11 +117,12 @@ export class JobStore {
   }
 
   async insert(input: { operationId: string; type: string; payload: JobData; createdBy: string | null }): Promise<JobRow> {
-    const [row] = await rows(
-      this.db,
-      `INSERT INTO core.jobs (operation_id, type, state, payload, created_by) VALUES ($1, $2, 'queued', $3::jsonb, $4) RETURNING ${ROW}`,
-      [input.operationId, input.type, json(input.payload), input.createdBy],
-    );
+    const [row] = await rows(this.db, `INSERT INTO core.jobs (operation_id, type, state, payload, created_by) VALUES ($1, $2, 'queued', $3::jsonb, $4) RETURNING ${ROW}`, [
+      input.operationId,
+      input.type,
+      json(input.payload),
+      input.createdBy,
+    ]);
     return toRow(row);
   }
 
@@ -213,9 +214,7 @@ export class JobStore {
     const guard = attempt === null ? `state IN ('queued', 'running')` : `attempts = $3 AND state = 'running'`;
     const params: unknown[] = [id, json(error)];
     if (attempt !== null) params.push(attempt);
-    return this.publish(
-      await rows(this.db, `UPDATE core.jobs SET state = 'failed', error = $2::jsonb, finished_at = ${NOW}, updated_at = ${NOW} WHERE id = $1 AND ${guard} RETURNING ${ROW}`, params),
-    );
+    return this.publish(await rows(this.db, `UPDATE core.jobs SET state = 'failed', error = $2::jsonb, finished_at = ${NOW}, updated_at = ${NOW} WHERE id = $1 AND ${guard} RETURNING ${ROW}`, params));
   }
 
   /** Back to `queued` (a retry is due, or this server stops); the checkpoint stays where the last step left it. */

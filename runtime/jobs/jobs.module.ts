@@ -25,16 +25,7 @@ import { RecordsBulkJob } from './records-bulk.job';
 export class JobsModule {
   static forRoot(config: JobsConfig): DynamicModule {
     const options = jobsOptionsFrom(config);
-    const common: Provider[] = [
-      { provide: JOBS_OPTIONS, useValue: options },
-      JobRegistry,
-      JobChanges,
-      JobStore,
-      JobRunner,
-      JobEventsService,
-      JobsService,
-      RecordsBulkJob,
-    ];
+    const common: Provider[] = [{ provide: JOBS_OPTIONS, useValue: options }, JobRegistry, JobChanges, JobStore, JobRunner, JobEventsService, JobsService, RecordsBulkJob];
     const exports = [JobsService, JobRegistry, JobEventsService];
     if (!options.redisUrl) {
       return {

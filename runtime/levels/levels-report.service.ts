@@ -112,10 +112,12 @@ export class LevelsReportService {
         lineParams,
       );
       const rows = await sqlRows(db, `SELECT ${recordSelect(definition)} FROM ${table(operation.schemaName, module)} AS ${ROW} WHERE ${ROW}.id = ANY($1::uuid[])`, [ids]);
-      const titles = new Map(rows.map((row) => {
-        const record = rowToRecord(row, activeFields(definition));
-        return [record.id, recordTitle(definition, record)];
-      }));
+      const titles = new Map(
+        rows.map((row) => {
+          const record = rowToRecord(row, activeFields(definition));
+          return [record.id, recordTitle(definition, record)];
+        }),
+      );
       for (const id of ids) {
         const mine = sums.filter((s) => s.record_id === id);
         const levels = mine.map((s) => ({ levelId: s.level_id, name: s.name, passages: Number(s.passages), seconds: round(Number(s.seconds)) }));

@@ -49,7 +49,9 @@ function condition(step: Extract<StorageStep, { kind: 'checkValues' }>, field: M
     case 'notEmpty':
       return field.type === 'multiSelect' || field.type === 'file' || field.type === 'subtable'
         ? `(${c} IS NULL OR ${field.type === 'multiSelect' ? `cardinality(${c}) = 0` : `jsonb_array_length(${c}) = 0`})`
-        : columnType(field) === 'text' ? `(${c} IS NULL OR trim(${c}) = '')` : `${c} IS NULL`;
+        : columnType(field) === 'text'
+          ? `(${c} IS NULL OR trim(${c}) = '')`
+          : `${c} IS NULL`;
     case 'optionUnused':
       return field.type === 'multiSelect' ? `${c} @> ARRAY[${literal(check.option)}]` : `${c} = ${literal(check.option)}`;
     case 'maxLength':

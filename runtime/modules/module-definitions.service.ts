@@ -79,10 +79,7 @@ export class ModuleDefinitionsService {
   async requireRole(operation: OperationRef, role: ModuleRole, db?: EntityManager): Promise<ModuleDefinition> {
     const found = await this.withRole(operation, role, db);
     if (!found) {
-      throw ApiError.notFound(
-        { es: `Esta operación no tiene un módulo con el rol «${role}».`, en: `This operation has no module with role "${role}".` },
-        'role_module_missing',
-      );
+      throw ApiError.notFound({ es: `Esta operación no tiene un módulo con el rol «${role}».`, en: `This operation has no module with role "${role}".` }, 'role_module_missing');
     }
     return found;
   }
@@ -173,14 +170,7 @@ export class ModuleDefinitionsService {
     });
   }
 
-  private async prepare(
-    tx: EntityManager,
-    operation: OperationRef,
-    key: string,
-    input: unknown,
-    lock: boolean,
-    extraModules: string[] = [],
-  ): Promise<PreparedChange> {
+  private async prepare(tx: EntityManager, operation: OperationRef, key: string, input: unknown, lock: boolean, extraModules: string[] = []): Promise<PreparedChange> {
     const row = await tx.getRepository(ModuleDefinitionEntity).findOne({
       where: { operationId: operation.id, key },
       ...(lock && { lock: { mode: 'pessimistic_write' } }),
@@ -314,12 +304,10 @@ export class ModuleDefinitionsService {
 
   /** Makes `definition` the module's current version and adds it to the version history. */
   private async storeVersion(tx: EntityManager, operation: OperationRef, definition: ModuleDefinition, operations: DiffOperation[], plan: StorageStep[], userId: string | null) {
-    await tx.getRepository(ModuleDefinitionEntity).save(
-      Object.assign(new ModuleDefinitionEntity(), { operationId: operation.id, key: definition.key, version: definition.version, definition }),
-    );
-    await tx.getRepository(ModuleVersionEntity).save(
-      Object.assign(new ModuleVersionEntity(), { operationId: operation.id, key: definition.key, version: definition.version, definition, operations, plan, createdBy: userId }),
-    );
+    await tx.getRepository(ModuleDefinitionEntity).save(Object.assign(new ModuleDefinitionEntity(), { operationId: operation.id, key: definition.key, version: definition.version, definition }));
+    await tx
+      .getRepository(ModuleVersionEntity)
+      .save(Object.assign(new ModuleVersionEntity(), { operationId: operation.id, key: definition.key, version: definition.version, definition, operations, plan, createdBy: userId }));
   }
 
   /** Values a conversion would lose go to the records' history, then the column is cleared for those records. */

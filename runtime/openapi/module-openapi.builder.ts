@@ -44,7 +44,10 @@ export function withModuleSchemas(base: OpenAPIObject, definitions: ModuleDefini
     const input = `${name}Input`;
     const record = `${name}Record`;
     document.components.schemas[input] = buildInputSchema(definition);
-    document.components.schemas[record] = withComputedFields(buildRecordSchema(definition), plugins.computedFields(definition).map((c) => c.field));
+    document.components.schemas[record] = withComputedFields(
+      buildRecordSchema(definition),
+      plugins.computedFields(definition).map((c) => c.field),
+    );
     const tag = `records: ${definition.key}`;
     const recordResponse = { description: definition.names.singular.en, content: { 'application/json': { schema: { $ref: `#/components/schemas/${record}` } } } };
     const listResponse = {
@@ -56,7 +59,10 @@ export function withModuleSchemas(base: OpenAPIObject, definitions: ModuleDefini
             properties: {
               items: { type: 'array', items: { $ref: `#/components/schemas/${record}` } },
               total: { type: 'integer' },
-              totalCapped: { type: 'boolean', description: `Present (true) when more than ${COUNT_LIMIT} records match: total is then ${COUNT_LIMIT}, not the exact count (ask count: "exact" for it).` },
+              totalCapped: {
+                type: 'boolean',
+                description: `Present (true) when more than ${COUNT_LIMIT} records match: total is then ${COUNT_LIMIT}, not the exact count (ask count: "exact" for it).`,
+              },
               nextCursor: { type: ['string', 'null'] },
             },
           },

@@ -103,7 +103,8 @@ export class OperationsService {
   async resolve(key: string): Promise<OperationRef & { crmEnabled: boolean }> {
     const cached = this.byKey.get(key);
     if (cached) return cached;
-    const [row]: (OperationRow | undefined)[] = typeof key === 'string' && KEY.test(key) ? await this.db.query(`SELECT ${COLUMNS} FROM core.operations WHERE key = $1 AND deleted_at IS NULL`, [key]) : [];
+    const [row]: (OperationRow | undefined)[] =
+      typeof key === 'string' && KEY.test(key) ? await this.db.query(`SELECT ${COLUMNS} FROM core.operations WHERE key = $1 AND deleted_at IS NULL`, [key]) : [];
     if (!row) throw ApiError.notFound({ es: `La operación «${key}» no existe.`, en: `Operation "${key}" does not exist.` }, 'operation_not_found');
     const ref = { id: row.id, key: row.key, schemaName: row.schemaName, crmEnabled: row.crmEnabled };
     this.byKey.set(key, ref);

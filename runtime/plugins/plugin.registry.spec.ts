@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { PluginRegistry } from './plugin.registry';
 
 const names = PLUGIN_PACKAGES.map((pkg) => pkg.server.name);
-const locale = (name: string, language: 'es' | 'en') =>
-  JSON.parse(readFileSync(join(__dirname, '../../plugins', name, 'locale', `${language}.json`), 'utf8')) as Record<string, string>;
+const locale = (name: string, language: 'es' | 'en') => JSON.parse(readFileSync(join(__dirname, '../../plugins', name, 'locale', `${language}.json`), 'utf8')) as Record<string, string>;
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
 
 describe('plugin registry', () => {
@@ -19,7 +18,7 @@ describe('plugin registry', () => {
     for (const pkg of PLUGIN_PACKAGES) expect(host.get(pkg.server.name)).toBe(pkg.server);
   });
 
-  it('gives the Studio the part of each package that has one, under the plugin\'s name', () => {
+  it("gives the Studio the part of each package that has one, under the plugin's name", () => {
     expect(STUDIO_PARTS).toEqual(PLUGIN_PACKAGES.flatMap((pkg) => (pkg.studio ? [pkg.studio] : [])));
     for (const pkg of PLUGIN_PACKAGES) if (pkg.studio) expect(pkg.studio.name).toBe(pkg.server.name);
     expect(STUDIO_PARTS.map((part) => part.name)).toContain('quote-totals');

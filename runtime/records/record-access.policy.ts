@@ -110,7 +110,11 @@ export class RecordAccess {
 
   private fieldsWith(module: string, kind: 'hidden' | 'readOnly'): Set<string> {
     if (!this.facts.permissions) return new Set();
-    return new Set(Object.entries(fieldAccess(this.facts.permissions, module)).filter(([, access]) => access === kind).map(([key]) => key));
+    return new Set(
+      Object.entries(fieldAccess(this.facts.permissions, module))
+        .filter(([, access]) => access === kind)
+        .map(([key]) => key),
+    );
   }
 
   /**
@@ -191,14 +195,7 @@ export class RecordAccess {
     const readOnly = this.readOnlyFields(module);
     for (const key of Object.keys(input.values)) {
       if (hidden.has(key) || readOnly.has(key)) {
-        issues.push(
-          recordIssue(
-            `${prefix}${key}`,
-            'readOnly',
-            `Su perfil no permite escribir el campo «${key}».`,
-            `Your profile does not allow writing field "${key}".`,
-          ),
-        );
+        issues.push(recordIssue(`${prefix}${key}`, 'readOnly', `Su perfil no permite escribir el campo «${key}».`, `Your profile does not allow writing field "${key}".`));
       }
     }
     for (const key of ['owner', 'assignee'] as const) {

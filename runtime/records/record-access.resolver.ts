@@ -30,10 +30,7 @@ export class RecordAccessResolver {
   async forUser(operation: OperationRef, userId: string | null, db: EntityManager = this.db.manager): Promise<RecordAccess> {
     if (userId === null) return RecordAccess.unrestricted();
     const [row] = UUID.test(userId)
-      ? await db.query(
-          `SELECT p.permissions, u.role_id FROM core.users u LEFT JOIN core.profiles p ON p.id = u.profile_id WHERE u.operation_id = $1 AND u.id = $2`,
-          [operation.id, userId],
-        )
+      ? await db.query(`SELECT p.permissions, u.role_id FROM core.users u LEFT JOIN core.profiles p ON p.id = u.profile_id WHERE u.operation_id = $1 AND u.id = $2`, [operation.id, userId])
       : [];
     const access = await this.build(operation, userId, (row?.permissions as ProfilePermissions | undefined) ?? NO_PERMISSIONS, row?.role_id ?? null, db);
     // Used inside the job's transaction: everything is loaded now, through it.
@@ -46,10 +43,7 @@ export class RecordAccessResolver {
     if (userId !== null && permissions.visibility !== 'all') {
       visibleUserIds = new Set([userId]);
       if (permissions.visibility === 'hierarchy' && roleId) {
-        const rows: { id: string }[] = await db.query(`${ROLES_BELOW} SELECT id FROM core.users WHERE operation_id = $1 AND role_id IN (SELECT id FROM below)`, [
-          operation.id,
-          roleId,
-        ]);
+        const rows: { id: string }[] = await db.query(`${ROLES_BELOW} SELECT id FROM core.users WHERE operation_id = $1 AND role_id IN (SELECT id FROM below)`, [operation.id, roleId]);
         for (const row of rows) visibleUserIds.add(row.id);
       }
     }
@@ -57,10 +51,10 @@ export class RecordAccessResolver {
       if (userId === null) return null;
       const ids = new Set([userId]);
       if (roleId) {
-        const rows: { id: string }[] = await db.query(
-          `${ROLES_BELOW} SELECT id FROM core.users WHERE operation_id = $1 AND active AND (role_id = $2 OR role_id IN (SELECT id FROM below))`,
-          [operation.id, roleId],
-        );
+        const rows: { id: string }[] = await db.query(`${ROLES_BELOW} SELECT id FROM core.users WHERE operation_id = $1 AND active AND (role_id = $2 OR role_id IN (SELECT id FROM below))`, [
+          operation.id,
+          roleId,
+        ]);
         for (const row of rows) ids.add(row.id);
       }
       return ids;

@@ -77,9 +77,10 @@ export class RecordActionsService {
           });
 
         // The patch is the plugin's own computation (totals, cleared fields): the server's values, not the client's.
-        const record = result.patch && Object.keys(result.patch).length
-          ? await this.writes.writeOne(db, operation, definition, { index: 0, input: { values: result.patch, assign: {} }, previous, origin: 'server' }, author)
-          : previous;
+        const record =
+          result.patch && Object.keys(result.patch).length
+            ? await this.writes.writeOne(db, operation, definition, { index: 0, input: { values: result.patch, assign: {} }, previous, origin: 'server' }, author)
+            : previous;
         const created = await this.createRecords(db, operation, result.create ?? [], author);
         // The records created may have changed this one through their own hooks (a gestión clears its file).
         const current = created.length ? ((await this.records.find(db, operation, definition, id)) ?? record) : record;

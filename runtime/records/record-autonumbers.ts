@@ -10,13 +10,7 @@ import type { RecordRepository } from './record.repository';
  * sequence (one round trip per field for the whole batch) rendered with its
  * prefix template, e.g. `CAS-{{seq 6}}` → `CAS-000042`.
  */
-export async function assignAutonumbers(
-  repository: RecordRepository,
-  db: EntityManager,
-  operation: OperationRef,
-  definition: ModuleDefinition,
-  records: RecordValues[],
-): Promise<void> {
+export async function assignAutonumbers(repository: RecordRepository, db: EntityManager, operation: OperationRef, definition: ModuleDefinition, records: RecordValues[]): Promise<void> {
   if (records.length === 0) return;
   const now = new Date();
   for (const field of activeFields(definition)) {

@@ -102,7 +102,12 @@ export class RecordBulkWriter {
     if (!field) throw ApiError.validation([issue('keyField', 'unknownField', { field: key })]);
     if (!KEY_SHAPES.has(storageShape(field)) || field.type === 'longText') {
       throw ApiError.validation([
-        recordIssue('keyField', 'keyFieldType', `El campo «${key}» no sirve como clave: use un campo de texto, número, fecha u opción.`, `Field "${key}" cannot be a key: use a text, number, date or option field.`),
+        recordIssue(
+          'keyField',
+          'keyFieldType',
+          `El campo «${key}» no sirve como clave: use un campo de texto, número, fecha u opción.`,
+          `Field "${key}" cannot be a key: use a text, number, date or option field.`,
+        ),
       ]);
     }
     return field;
@@ -192,7 +197,14 @@ export class RecordBulkWriter {
       }
       if (found.length === 1) {
         if (access && !access.canEdit(found[0])) {
-          fail(row.index, [recordIssue(keyField.key, 'notEditable', `Solo puede modificar sus registros y los asignados a usted (clave «${key}»).`, `You can only change your own records and those assigned to you (key "${key}").`)]);
+          fail(row.index, [
+            recordIssue(
+              keyField.key,
+              'notEditable',
+              `Solo puede modificar sus registros y los asignados a usted (clave «${key}»).`,
+              `You can only change your own records and those assigned to you (key "${key}").`,
+            ),
+          ]);
           continue;
         }
         row.previous = found[0];

@@ -82,20 +82,18 @@ export class RecordChangesFeed implements OnModuleDestroy {
 
   /** Announces the saved records of a write; call it inside the write's transaction (`db`), after the rows are written. */
   async publish(db: EntityManager, operation: OperationRef, module: string, action: RecordChange['action'], saved: ApiRecord[], changedFields: (record: ApiRecord) => string[]): Promise<void> {
-    const changes = saved.map(
-      (record): RecordChange => ({
-        operationId: operation.id,
-        module,
-        id: record.id,
-        action,
-        version: record.version,
-        updatedAt: record.updatedAt,
-        updatedBy: record.updatedBy,
-        owner: record.owner,
-        assignee: record.assignee,
-        changedFields: changedFields(record),
-      }),
-    );
+    const changes = saved.map((record): RecordChange => ({
+      operationId: operation.id,
+      module,
+      id: record.id,
+      action,
+      version: record.version,
+      updatedAt: record.updatedAt,
+      updatedBy: record.updatedBy,
+      owner: record.owner,
+      assignee: record.assignee,
+      changedFields: changedFields(record),
+    }));
     if (changes.length === 0) return;
     if (this.usesNotify) {
       const payloads = changes.map((change) => {

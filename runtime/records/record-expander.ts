@@ -57,10 +57,15 @@ export class RecordExpander {
         }`,
         visible ? [[...ids], [...visible]] : [[...ids]],
       );
-      titles.set(target, new Map(rows.map((row) => {
-        const record = rowToRecord(row, activeFields(targetDefinition));
-        return [record.id, recordTitle(targetDefinition, record)];
-      })));
+      titles.set(
+        target,
+        new Map(
+          rows.map((row) => {
+            const record = rowToRecord(row, activeFields(targetDefinition));
+            return [record.id, recordTitle(targetDefinition, record)];
+          }),
+        ),
+      );
     }
     for (const field of lookups) {
       for (const item of items) {

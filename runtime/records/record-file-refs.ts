@@ -18,7 +18,12 @@ interface Wanted {
  * field: otherwise a record could expose (and let anyone download) a file of
  * another tenant or of a module its readers may not see. One query per write.
  */
-export async function fileRefIssues(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, rows: { index: number; values: Record<string, unknown> }[]): Promise<Map<number, Issue[]>> {
+export async function fileRefIssues(
+  db: EntityManager,
+  operation: OperationRef,
+  definition: ModuleDefinition,
+  rows: { index: number; values: Record<string, unknown> }[],
+): Promise<Map<number, Issue[]>> {
   const wanted: Wanted[] = [];
   for (const row of rows) {
     for (const [key, value] of Object.entries(row.values)) {
@@ -33,7 +38,11 @@ export async function fileRefIssues(db: EntityManager, operation: OperationRef, 
   if (!wanted.length) return issues;
   const ids = [...new Set(wanted.map((w) => w.id).filter(isUuid))];
   const known = ids.length
-    ? await sqlRows<{ id: string; field: string }>(db, `SELECT id::text AS id, field FROM core.files WHERE operation_id = $1 AND module = $2 AND id = ANY($3::uuid[])`, [operation.id, definition.key, ids])
+    ? await sqlRows<{ id: string; field: string }>(db, `SELECT id::text AS id, field FROM core.files WHERE operation_id = $1 AND module = $2 AND id = ANY($3::uuid[])`, [
+        operation.id,
+        definition.key,
+        ids,
+      ])
     : [];
   const ok = new Set(known.map((k) => `${k.id}/${k.field}`));
   for (const w of wanted) {

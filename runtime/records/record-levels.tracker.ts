@@ -23,10 +23,7 @@ export class RecordLevelsTracker {
     const handlers = [...new Set(records.map((r) => r.assignee ?? r.owner).filter((id): id is string => id !== null))];
     const levels = new Map<string, string | null>();
     if (handlers.length) {
-      const rows = await sqlRows<{ id: string; level_id: string | null }>(db, `SELECT id, level_id FROM core.users WHERE operation_id = $1 AND id = ANY($2::uuid[])`, [
-        operation.id,
-        handlers,
-      ]);
+      const rows = await sqlRows<{ id: string; level_id: string | null }>(db, `SELECT id, level_id FROM core.users WHERE operation_id = $1 AND id = ANY($2::uuid[])`, [operation.id, handlers]);
       for (const row of rows) levels.set(row.id, row.level_id);
     }
     const ids = records.map((r) => r.id);
@@ -63,10 +60,6 @@ export class RecordLevelsTracker {
   /** The records leave their level (deleted): their open intervals end now. */
   async close(db: EntityManager, operation: OperationRef, module: string, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await sqlRows(db, `UPDATE core.record_levels SET left_at = now() WHERE operation_id = $1 AND module = $2 AND record_id = ANY($3::uuid[]) AND left_at IS NULL`, [
-      operation.id,
-      module,
-      ids,
-    ]);
+    await sqlRows(db, `UPDATE core.record_levels SET left_at = now() WHERE operation_id = $1 AND module = $2 AND record_id = ANY($3::uuid[]) AND left_at IS NULL`, [operation.id, module, ids]);
   }
 }

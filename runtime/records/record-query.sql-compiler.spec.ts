@@ -114,7 +114,12 @@ describe('record query SQL compiler', () => {
     const tree = {
       and: [
         { field: 'estado', op: 'eq', value: 'a' },
-        { or: [{ field: 'nombre', op: 'contains', value: 'Ana' }, { field: 'notas', op: 'empty' }] },
+        {
+          or: [
+            { field: 'nombre', op: 'contains', value: 'Ana' },
+            { field: 'notas', op: 'empty' },
+          ],
+        },
       ],
     };
     expect(where(tree)).toEqual({ sql: `(r."estado" = $1::text AND (r."nombre" ILIKE $2 OR (r."notas" IS NULL OR r."notas" = '')))`, params: ['a', '%Ana%'] });
@@ -175,7 +180,13 @@ describe('record query SQL compiler', () => {
     const ascAtEmpty = compiled({ sort: [{ field: 'fecha', dir: 'asc' }], cursor: encodeCursor({ values: [null], id: ID }) });
     expect(compileRecordQuery('s', pruebas, ascAtEmpty).page.text).toContain(`AND ((r."fecha" IS NULL AND r.id > $1::uuid)) ORDER BY`);
 
-    const desc = compiled({ sort: [{ field: 'monto', dir: 'desc' }, { field: 'nombre', dir: 'asc' }], cursor: encodeCursor({ values: [null, 'Ana'], id: ID }) });
+    const desc = compiled({
+      sort: [
+        { field: 'monto', dir: 'desc' },
+        { field: 'nombre', dir: 'asc' },
+      ],
+      cursor: encodeCursor({ values: [null, 'Ana'], id: ID }),
+    });
     expect(compileRecordQuery('s', pruebas, desc).page.text).toContain(
       `AND ((r."monto" IS NOT NULL) OR (r."monto" IS NULL AND (r."nombre" > $1::text OR r."nombre" IS NULL)) OR (r."monto" IS NULL AND r."nombre" = $1::text AND r.id > $2::uuid))`,
     );

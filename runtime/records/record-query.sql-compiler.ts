@@ -1,4 +1,14 @@
-import { SYSTEM_FIELDS, type CompiledCondition, type CompiledFilter, type CompiledQuery, type CompiledSort, type ModuleDefinition, type ScalarValue, type SystemFieldKey, type ValueKind } from '@crm/engine';
+import {
+  SYSTEM_FIELDS,
+  type CompiledCondition,
+  type CompiledFilter,
+  type CompiledQuery,
+  type CompiledSort,
+  type ModuleDefinition,
+  type ScalarValue,
+  type SystemFieldKey,
+  type ValueKind,
+} from '@crm/engine';
 import { ident, table } from '../database/sql';
 import { activeField, activeFields, SYSTEM_COLUMN } from './record-fields';
 import { recordSelect, ROW } from './record-row.mapper';
@@ -240,21 +250,14 @@ function keysetSql(definition: ModuleDefinition, sort: CompiledSort[], cursor: {
 
 /** The id is never empty; other keys sort empty values as Postgres does by default (so plain b-tree indexes serve). */
 function orderSql(definition: ModuleDefinition, sort: CompiledSort[]): string {
-  return sort
-    .map((key) => `${column(definition, key.field, key.system).sql} ${isId(key) ? key.dir.toUpperCase() : key.dir === 'asc' ? 'ASC NULLS LAST' : 'DESC NULLS FIRST'}`)
-    .join(', ');
+  return sort.map((key) => `${column(definition, key.field, key.system).sql} ${isId(key) ? key.dir.toUpperCase() : key.dir === 'asc' ? 'ASC NULLS LAST' : 'DESC NULLS FIRST'}`).join(', ');
 }
 
 /**
  * An engine CompiledQuery → the page query and the count query of a module
  * table. Identifiers go through `ident`, values are parameters.
  */
-export function compileRecordQuery(
-  schema: string,
-  definition: ModuleDefinition,
-  query: CompiledQuery,
-  options: { deleted?: DeletedScope; count?: boolean | 'exact' } = {},
-): RecordQuerySql {
+export function compileRecordQuery(schema: string, definition: ModuleDefinition, query: CompiledQuery, options: { deleted?: DeletedScope; count?: boolean | 'exact' } = {}): RecordQuerySql {
   const from = `${table(schema, definition.key)} AS ${ROW}`;
   const scope = deletedSql(options.deleted ?? 'exclude');
 

@@ -41,7 +41,13 @@ export class RecordUniqueChecker {
         else claims.set(key, { index: row.index, id: row.id, value });
       }
       if (claims.size === 0) continue;
-      const holders = await this.records.holders(db, operation, definition, field, [...claims.values()].map((c) => c.value));
+      const holders = await this.records.holders(
+        db,
+        operation,
+        definition,
+        field,
+        [...claims.values()].map((c) => c.value),
+      );
       for (const holder of holders) {
         const claim = claims.get(String(canonicalValue(field, holder.value)));
         if (claim && claim.id !== holder.id) refuse(claim.index, field.key, claim.value);
@@ -50,4 +56,3 @@ export class RecordUniqueChecker {
     return issues;
   }
 }
-

@@ -113,7 +113,13 @@ export class RecordWritePipeline {
       else validated.push(checked);
     }
     // Formulas may read a record's number (a case's prefix does), so numbers are taken before them, once the record is valid.
-    await assignAutonumbers(this.records, db, operation, definition, validated.filter((row) => !row.previous).map((row) => row.record));
+    await assignAutonumbers(
+      this.records,
+      db,
+      operation,
+      definition,
+      validated.filter((row) => !row.previous).map((row) => row.record),
+    );
 
     let pending: PendingRow[] = [];
     for (const row of validated) {
@@ -139,7 +145,13 @@ export class RecordWritePipeline {
       creates.map((row) => ({ id: row.id, values: canonicalFields(definition, row.record), owner: row.changes.owner as string | null, assignee: row.changes.assignee as string | null })),
       options.userId,
     );
-    const updated = await this.records.updateMany(db, operation, definition, updates.map((row) => ({ id: row.id, version: row.previous!.version, changes: row.changes })), options.userId);
+    const updated = await this.records.updateMany(
+      db,
+      operation,
+      definition,
+      updates.map((row) => ({ id: row.id, version: row.previous!.version, changes: row.changes })),
+      options.userId,
+    );
 
     const byId = new Map(pending.map((row) => [row.id, row]));
     const written: { row: PendingRow; saved: ApiRecord }[] = [...inserted, ...updated].map((saved) => ({ row: byId.get(saved.id)!, saved }));
@@ -179,8 +191,19 @@ export class RecordWritePipeline {
   /** Soft delete (the rows stay, with their history): audit, levels closed, change feed. Returns the records deleted. */
   async remove(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, targets: { id: string; version?: number }[], options: WriteOptions): Promise<ApiRecord[]> {
     const deleted = await this.records.softDeleteMany(db, operation, definition, targets, options.userId);
-    await this.audit.write(db, operation, definition.key, { userId: options.userId, jobId: options.jobId ?? null }, deleted.map((record) => ({ recordId: record.id, action: 'delete' as const })));
-    await this.levels.close(db, operation, definition.key, deleted.map((record) => record.id));
+    await this.audit.write(
+      db,
+      operation,
+      definition.key,
+      { userId: options.userId, jobId: options.jobId ?? null },
+      deleted.map((record) => ({ recordId: record.id, action: 'delete' as const })),
+    );
+    await this.levels.close(
+      db,
+      operation,
+      definition.key,
+      deleted.map((record) => record.id),
+    );
     await this.feed.publish(db, operation, definition.key, 'delete', deleted, () => []);
     return deleted;
   }
@@ -188,7 +211,13 @@ export class RecordWritePipeline {
   /** Brings soft-deleted records back: audit, levels reopened, change feed. Returns the records restored. */
   async restore(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, ids: string[], options: WriteOptions): Promise<ApiRecord[]> {
     const restored = await this.records.restoreMany(db, operation, definition, ids, options.userId);
-    await this.audit.write(db, operation, definition.key, { userId: options.userId, jobId: options.jobId ?? null }, restored.map((record) => ({ recordId: record.id, action: 'restore' as const })));
+    await this.audit.write(
+      db,
+      operation,
+      definition.key,
+      { userId: options.userId, jobId: options.jobId ?? null },
+      restored.map((record) => ({ recordId: record.id, action: 'restore' as const })),
+    );
     await this.levels.track(db, operation, definition.key, restored);
     await this.feed.publish(db, operation, definition.key, 'restore', restored, () => []);
     return restored;

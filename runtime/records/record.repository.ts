@@ -77,11 +77,9 @@ export class RecordRepository {
   async holders(db: Db, operation: OperationRef, definition: ModuleDefinition, field: ModuleField, values: unknown[]): Promise<{ id: string; value: unknown }[]> {
     if (values.length === 0) return [];
     const column = `${ROW}.${ident(field.key)}`;
-    return sqlRows(
-      db,
-      `SELECT ${ROW}.id, to_jsonb(${column}) AS value FROM ${this.target(operation, definition)} WHERE ${column} = ANY($1::${sqlType(field)}[]) AND ${ROW}.deleted_at IS NULL`,
-      [values.map((v) => columnParam(field, v))],
-    );
+    return sqlRows(db, `SELECT ${ROW}.id, to_jsonb(${column}) AS value FROM ${this.target(operation, definition)} WHERE ${column} = ANY($1::${sqlType(field)}[]) AND ${ROW}.deleted_at IS NULL`, [
+      values.map((v) => columnParam(field, v)),
+    ]);
   }
 
   /** Many new records in one statement: the rows travel as one JSON array and are typed by `jsonb_to_recordset`. */
@@ -125,13 +123,7 @@ export class RecordRepository {
       for (const key of systems) out[`$${key}`] = change.changes[key] ?? null;
       return out;
     });
-    const recordType = [
-      '"$id" uuid',
-      '"$version" integer',
-      '"$set" text[]',
-      ...fields.map((f) => `${ident(f.key)} ${sqlType(f)}`),
-      ...systems.map((k) => `${ident(`$${k}`)} uuid`),
-    ].join(', ');
+    const recordType = ['"$id" uuid', '"$version" integer', '"$set" text[]', ...fields.map((f) => `${ident(f.key)} ${sqlType(f)}`), ...systems.map((k) => `${ident(`$${k}`)} uuid`)].join(', ');
     const params: unknown[] = [JSON.stringify(payload), userId];
     const choose = (key: string, column: string, source: string) => {
       params.push(key);
@@ -194,4 +186,3 @@ export class RecordRepository {
     return rows.map((r) => Number(r.n)).sort((a, b) => a - b);
   }
 }
-

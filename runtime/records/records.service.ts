@@ -171,4 +171,3 @@ export class RecordsService {
     return withClientErrors(definition, () => this.db.transaction(work));
   }
 }
-

@@ -24,8 +24,7 @@ export interface ReadBundle {
   upgradedFrom?: number;
 }
 
-const fail = (code: string, es: string, en: string, details: Issue[] = []) =>
-  new ApiError(400, code, { es, en }, details);
+const fail = (code: string, es: string, en: string, details: Issue[] = []) => new ApiError(400, code, { es, en }, details);
 
 /** Checks a bundle's envelope, refuses newer formats and upgrades older ones. Module definitions are checked when applied. */
 export function readBundle(input: unknown): ReadBundle {

@@ -24,7 +24,13 @@ export class SchemaBundlesController {
   @Requires.admin()
   @Get('export')
   export(@CurrentOperation() operation: OperationRef, @Query('modules') modules?: string) {
-    const keys = typeof modules === 'string' ? modules.split(',').map((k) => k.trim()).filter(Boolean) : undefined;
+    const keys =
+      typeof modules === 'string'
+        ? modules
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean)
+        : undefined;
     return this.bundles.export(operation, keys);
   }
 

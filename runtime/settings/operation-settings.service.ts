@@ -45,10 +45,10 @@ export class OperationSettingsService {
   }
 
   async get(operation: OperationRef, section: SettingsSection, db: EntityManager | DataSource = this.db): Promise<SettingsView> {
-    const [row] = await db.query(
-      `SELECT value, version, updated_at AS "updatedAt", updated_by AS "updatedBy" FROM core.operation_settings WHERE operation_id = $1 AND section = $2`,
-      [operation.id, section],
-    );
+    const [row] = await db.query(`SELECT value, version, updated_at AS "updatedAt", updated_by AS "updatedBy" FROM core.operation_settings WHERE operation_id = $1 AND section = $2`, [
+      operation.id,
+      section,
+    ]);
     if (!row) {
       const definitions = section === 'web_integration' ? await this.modules.list(operation, db instanceof DataSource ? db.manager : db) : [];
       return { section, value: settingsDefault(section, definitions), version: 0, updatedAt: null, updatedBy: null };

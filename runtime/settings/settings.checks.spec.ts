@@ -12,7 +12,12 @@ describe('settings checks (S4)', () => {
 
   it('finds repeated sibling keys at any depth, but allows the same key under different parents', () => {
     const leaf = (key: string) => ({ key, label: { es: key, en: key } });
-    const tree = { casos: [{ ...leaf('a'), children: [leaf('x'), leaf('x')] }, { ...leaf('b'), children: [leaf('x')] }] };
+    const tree = {
+      casos: [
+        { ...leaf('a'), children: [leaf('x'), leaf('x')] },
+        { ...leaf('b'), children: [leaf('x')] },
+      ],
+    };
     expect(codes('tipificaciones', tree)).toEqual(['casos[0].children[1].key settings.duplicateKey']);
   });
 

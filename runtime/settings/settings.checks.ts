@@ -78,7 +78,11 @@ function semanticIssues(section: SettingsSection, value: unknown, modules: strin
     const declared = new Set(link.variables.map((v) => v.name));
     for (const name of urlVariables(link.url)) {
       if (!declared.has(name)) {
-        out.push({ path: 'url', code: 'settings.undeclaredVariable', message: { es: `La variable {${name}} no está en la lista de variables.`, en: `Variable {${name}} is not in the list of variables.` } });
+        out.push({
+          path: 'url',
+          code: 'settings.undeclaredVariable',
+          message: { es: `La variable {${name}} no está en la lista de variables.`, en: `Variable {${name}} is not in the list of variables.` },
+        });
       }
     }
     link.variables.forEach((v, index) => {

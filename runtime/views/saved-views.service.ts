@@ -29,8 +29,7 @@ export interface ViewCaller {
 const COLUMNS = `id, module, owner_id AS "ownerId", name, category, kind, config, shared, updated_at AS "updatedAt"`;
 
 const notFound = (id: string) => ApiError.notFound({ es: `La vista ${id} no existe.`, en: `View ${id} does not exist.` }, 'view_not_found');
-const duplicateName = (name: string) =>
-  ApiError.conflict('view_name_taken', { es: `Ya tiene una vista llamada «${name}».`, en: `You already have a view named "${name}".` });
+const duplicateName = (name: string) => ApiError.conflict('view_name_taken', { es: `Ya tiene una vista llamada «${name}».`, en: `You already have a view named "${name}".` });
 
 /**
  * Saved custom views (R5), per operation and module. A caller sees its own views and the
@@ -120,7 +119,11 @@ export class SavedViewsService {
     const input = body as SavedViewInput;
     const definition = await this.modules.get(operation, module);
     const access = caller.permissions ? fieldAccess(caller.permissions, module) : {};
-    const hidden = new Set(Object.entries(access).filter(([, a]) => a === 'hidden').map(([k]) => k));
+    const hidden = new Set(
+      Object.entries(access)
+        .filter(([, a]) => a === 'hidden')
+        .map(([k]) => k),
+    );
     const issues = fieldIssues(definition, hidden, input);
     if (issues.length) throw ApiError.validation(issues);
     return input;

@@ -36,9 +36,7 @@ export async function startFakeMessagesApi(): Promise<FakeMessagesApi> {
         return;
       }
       const content =
-        'toolInput' in reply
-          ? [{ type: 'tool_use', id: `toolu_${requests.length}`, name: parsed.tools?.[0]?.name ?? 'tool', input: reply.toolInput }]
-          : [{ type: 'text', text: reply.text }];
+        'toolInput' in reply ? [{ type: 'tool_use', id: `toolu_${requests.length}`, name: parsed.tools?.[0]?.name ?? 'tool', input: reply.toolInput }] : [{ type: 'text', text: reply.text }];
       res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_${requests.length}` }).end(
         JSON.stringify({
           id: `msg_${requests.length}`,

@@ -14,7 +14,15 @@ export const CLIENTES: ModuleDefinition = {
     { key: 'correo', type: 'email', label: t('Correo', 'Email') },
     { key: 'edad', type: 'text', label: t('Edad', 'Age') },
     { key: 'observaciones', type: 'longText', label: t('Observaciones', 'Notes') },
-    { key: 'estado', type: 'select', label: t('Estado', 'Status'), options: [{ key: 'activo', label: t('Activo', 'Active') }, { key: 'inactivo', label: t('Inactivo', 'Inactive') }] },
+    {
+      key: 'estado',
+      type: 'select',
+      label: t('Estado', 'Status'),
+      options: [
+        { key: 'activo', label: t('Activo', 'Active') },
+        { key: 'inactivo', label: t('Inactivo', 'Inactive') },
+      ],
+    },
     { key: 'ciudad', type: 'text', label: t('Ciudad', 'City') },
     { key: 'fecha_registro', type: 'date', label: t('Fecha de registro', 'Signup date') },
     { key: 'notas_antiguas', type: 'longText', label: t('Notas antiguas', 'Old notes'), archived: true },
@@ -46,7 +54,15 @@ export const CUSTOMERS: ModuleDefinition = {
     { key: 'email', type: 'email', label: t('Correo', 'Email') },
     { key: 'age', type: 'text', label: t('Edad', 'Age') },
     { key: 'notes', type: 'longText', label: t('Notas', 'Notes') },
-    { key: 'status', type: 'select', label: t('Estado', 'Status'), options: [{ key: 'active', label: t('Activo', 'Active') }, { key: 'inactive', label: t('Inactivo', 'Inactive') }] },
+    {
+      key: 'status',
+      type: 'select',
+      label: t('Estado', 'Status'),
+      options: [
+        { key: 'active', label: t('Activo', 'Active') },
+        { key: 'inactive', label: t('Inactivo', 'Inactive') },
+      ],
+    },
     { key: 'city', type: 'text', label: t('Ciudad', 'City') },
     { key: 'signup_date', type: 'date', label: t('Fecha de registro', 'Signup date') },
     { key: 'old_notes', type: 'longText', label: t('Notas antiguas', 'Old notes'), archived: true },
@@ -72,7 +88,15 @@ export const VEHICULOS_DRAFT: ModuleDefinition = {
   icon: 'car',
   fields: [
     { key: 'placa', type: 'text', label: t('Placa', 'Plate'), required: true },
-    { key: 'marca', type: 'select', label: t('Marca', 'Brand'), options: [{ key: 'chevrolet', label: t('Chevrolet', 'Chevrolet') }, { key: 'renault', label: t('Renault', 'Renault') }] },
+    {
+      key: 'marca',
+      type: 'select',
+      label: t('Marca', 'Brand'),
+      options: [
+        { key: 'chevrolet', label: t('Chevrolet', 'Chevrolet') },
+        { key: 'renault', label: t('Renault', 'Renault') },
+      ],
+    },
     { key: 'ano', type: 'integer', label: t('Año', 'Year') },
   ],
 };

@@ -63,5 +63,3 @@ export function scorePromptSet(cases: PromptCase[] = PROMPT_SET): Score {
   const right = results.filter((r) => r.ok).length;
   return { total: results.length, right, percent: Math.round((1000 * right) / results.length) / 10, results };
 }
-
-

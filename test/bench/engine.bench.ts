@@ -84,12 +84,16 @@ function benchValidation() {
   const rawRuns: number[] = [];
   let invalid = 0;
   for (let run = 0; run < 3; run++) {
-    engineRuns.push(timeIt(() => {
-      for (const r of records) if (!validateRecord(definition, r).ok) invalid++;
-    }));
-    rawRuns.push(timeIt(() => {
-      for (const r of records) if (!raw(r)) invalid++;
-    }));
+    engineRuns.push(
+      timeIt(() => {
+        for (const r of records) if (!validateRecord(definition, r).ok) invalid++;
+      }),
+    );
+    rawRuns.push(
+      timeIt(() => {
+        for (const r of records) if (!raw(r)) invalid++;
+      }),
+    );
   }
   if (invalid > 0) throw new Error(`${invalid} generated records did not validate`);
   const engineMs = median(engineRuns);

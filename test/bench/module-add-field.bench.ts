@@ -99,10 +99,7 @@ void runBench('module-add-field', async (cleanup) => {
   const apiSearchable = await addField('campo_buscable', true);
   log(`searchable: API ${apiSearchable.ms.toFixed(0)} ms (DDL ${apiSearchable.ddlMs.toFixed(0)}), raw ${rawSearchable.toFixed(0)} ms`);
 
-  const { rows: columns } = await pool.query(
-    `SELECT count(*)::int AS n FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'contactos' AND column_name LIKE 'campo_%'`,
-    [schema],
-  );
+  const { rows: columns } = await pool.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'contactos' AND column_name LIKE 'campo_%'`, [schema]);
   if (columns[0].n !== ROUNDS + 1) throw new Error(`expected ${ROUNDS + 1} new columns, found ${columns[0].n}`);
   const final = await current();
   const apiStats = latencyStats(api);

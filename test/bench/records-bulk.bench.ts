@@ -100,7 +100,10 @@ void runBench('records-bulk', async (cleanup) => {
         entry.count++;
         bySql.set(key, entry);
       }
-      slowest = [...bySql.values()].sort((a, b) => b.ms - a.ms).slice(0, 8).map((e) => ({ ...e, ms: round(e.ms, 1) }));
+      slowest = [...bySql.values()]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 8)
+        .map((e) => ({ ...e, ms: round(e.ms, 1) }));
     }
     return traced;
   };

@@ -139,7 +139,10 @@ void runBench('records-list', async (cleanup) => {
 
   const api = latencyStats(apiMs);
   const baseline = latencyStats(rawMs);
-  const slowest = [...byTerm].sort((a, b) => b.api - a.api).slice(0, 8).map((s) => ({ ...s, api: round(s.api), raw: round(s.raw) }));
+  const slowest = [...byTerm]
+    .sort((a, b) => b.api - a.api)
+    .slice(0, 8)
+    .map((s) => ({ ...s, api: round(s.api), raw: round(s.raw) }));
   return {
     records: RECORDS,
     table: facts,

@@ -63,7 +63,10 @@ const summary = (values: number[]) => {
 function buildBaseline(): { dir: string; files: Map<string, Buffer> } {
   const dir = mkdtempSync(join(tmpdir(), 'studio-bench-react-'));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>React</title></head><body><div id="root"></div><script type="module" src="/main.js"></script></body></html>\n');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>React</title></head><body><div id="root"></div><script type="module" src="/main.js"></script></body></html>\n',
+  );
   writeFileSync(
     join(dir, 'main.js'),
     `import { createElement as h } from 'react';
@@ -100,7 +103,15 @@ function readTree(dir: string): Map<string, Buffer> {
   return files;
 }
 
-const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+};
 
 /**
  * In the page (added as an init script, plain JavaScript: the functions handed
@@ -179,7 +190,11 @@ void runBench('studio', async (cleanup) => {
     cpSync(join(ROOT, 'dist', 'studio'), studioBuild, { recursive: true });
   } else {
     log('building the Studio (vite build --config studio/vite.config.mts) into a folder of this run');
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'studio/vite.config.mts', '--logLevel', 'warn', '--outDir', studioBuild, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'studio/vite.config.mts', '--logLevel', 'warn', '--outDir', studioBuild, '--emptyOutDir'],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
   }
   const studioFiles = readTree(studioBuild);
   const builtJs = [...studioFiles].filter(([path]) => path.endsWith('.js'));
@@ -309,7 +324,13 @@ void runBench('studio', async (cleanup) => {
   formPage.on('response', (response) => {
     const url = new URL(response.url());
     if (response.request().resourceType() !== 'script' || formScripts.has(url.pathname)) return;
-    formScripts.set(url.pathname, response.body().then((buf) => ({ raw: buf.length, gzip: gz(buf) }), () => ({ raw: 0, gzip: 0 })));
+    formScripts.set(
+      url.pathname,
+      response.body().then(
+        (buf) => ({ raw: buf.length, gzip: gz(buf) }),
+        () => ({ raw: 0, gzip: 0 }),
+      ),
+    );
   });
   await formPage.goto(t.server.url);
   await login(formPage);
@@ -356,7 +377,13 @@ void runBench('studio', async (cleanup) => {
     fieldsInDom: fieldFacts.inDom,
     lastField: fieldFacts.last,
     studioColdFirstOpenMs: round(formCold, 1),
-    chunksFetchedOnFirstOpen: { gzipKB: round(formChunks.reduce((a, c) => a + c.gzipKB, 0), 1), chunks: formChunks },
+    chunksFetchedOnFirstOpen: {
+      gzipKB: round(
+        formChunks.reduce((a, c) => a + c.gzipKB, 0),
+        1,
+      ),
+      chunks: formChunks,
+    },
     studioMs: summary(studioForm),
     plainReactMs: summary(reactForm),
     ratioMedian: round(latencyStats(studioForm).p50 / latencyStats(reactForm).p50, 1),
@@ -442,7 +469,9 @@ void runBench('studio', async (cleanup) => {
   for (let i = 0; i < RUNS; i++) {
     await oneLoad(true, i === RUNS - 1);
     for (const step of Object.keys(apiMs) as Step[]) apiMs[step].push(await apiClient.send(step));
-    log(`load ${i + 1}: open ${browserMs.open[i].toFixed(0)} ms, 50 rows ${browserMs.pageSize50[i].toFixed(0)} ms, sort ${browserMs.sort[i].toFixed(0)} ms, search ${browserMs.search[i].toFixed(0)} ms`);
+    log(
+      `load ${i + 1}: open ${browserMs.open[i].toFixed(0)} ms, 50 rows ${browserMs.pageSize50[i].toFixed(0)} ms, sort ${browserMs.sort[i].toFixed(0)} ms, search ${browserMs.search[i].toFixed(0)} ms`,
+    );
   }
   await tableContext.close();
   const openTo50 = browserMs.open.map((v, i) => v + browserMs.pageSize50[i]);

@@ -29,9 +29,9 @@ describe('Studio module designer', () => {
     await page.waitForSelector('h1:has-text("Módulos y campos")');
     await page.click('[data-testid=new-module]');
     const assistant = page.locator('[data-testid=ai-new-module]');
-    await assistant.locator('textarea[name=prompt]').fill(
-      'Crea un módulo de Vehículos con placa (texto, obligatorio), marca (lista: Chevrolet, Renault, Mazda), año (número) y fecha de vencimiento del SOAT (fecha)',
-    );
+    await assistant
+      .locator('textarea[name=prompt]')
+      .fill('Crea un módulo de Vehículos con placa (texto, obligatorio), marca (lista: Chevrolet, Renault, Mazda), año (número) y fecha de vencimiento del SOAT (fecha)');
     await assistant.locator('[data-testid=ai-generate]').click();
     const fields = page.locator('[data-testid=draft-fields] tbody tr');
     await page.waitForSelector('[data-testid=draft-fields] tr[data-field=fecha_vencimiento_soat]');
@@ -205,7 +205,15 @@ describe('Studio module designer', () => {
   it('edits a field with a condition from the rule editor, previews the form, then rolls back a version', async () => {
     await makeModule('equipos_ver', [
       text('nombre', 'Nombre'),
-      { key: 'estado', type: 'select', label: { es: 'Estado', en: 'Status' }, options: [{ key: 'activo', label: { es: 'Activo', en: 'Active' } }, { key: 'baja', label: { es: 'De baja', en: 'Retired' } }] },
+      {
+        key: 'estado',
+        type: 'select',
+        label: { es: 'Estado', en: 'Status' },
+        options: [
+          { key: 'activo', label: { es: 'Activo', en: 'Active' } },
+          { key: 'baja', label: { es: 'De baja', en: 'Retired' } },
+        ],
+      },
       text('motivo', 'Motivo'),
     ]);
     const page = await s.page({ lang: 'es' });

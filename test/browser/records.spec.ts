@@ -155,7 +155,14 @@ describe('Studio record forms', () => {
 
   it('logs a task on a case from its Actividades tab and flags it by its due date', async () => {
     const created = await s.api('POST', '/api/v1/records/casos', { tipo: 'queja', asunto: 'Cobro no reconocido', estado: 'nuevo', prioridad: 'alta' });
-    const overdue = await s.api('POST', '/api/v1/records/actividades', { tipo: 'llamada', asunto: 'Llamar al cliente', estado: 'pendiente', prioridad: 'alta', caso: created.body.id, fecha_vencimiento: new Date(Date.now() - 3_600_000).toISOString() });
+    const overdue = await s.api('POST', '/api/v1/records/actividades', {
+      tipo: 'llamada',
+      asunto: 'Llamar al cliente',
+      estado: 'pendiente',
+      prioridad: 'alta',
+      caso: created.body.id,
+      fecha_vencimiento: new Date(Date.now() - 3_600_000).toISOString(),
+    });
     expect(overdue.status).toBe(201);
     const page = await s.page({ lang: 'es' });
     await s.login(page);
@@ -205,7 +212,7 @@ describe('Studio record forms', () => {
     expect((await s.api('GET', `/api/v1/records/cotizaciones/${quoteId}`)).body).toMatchObject({ subtotal: '300000.00', impuesto_total: '57000.00', total: '357000.00' });
   });
 
-  it('shows two agents editing one case each other\'s saves live, and merges without losing either change', async () => {
+  it("shows two agents editing one case each other's saves live, and merges without losing either change", async () => {
     const created = await s.api('POST', '/api/v1/records/casos', { tipo: 'peticion', asunto: 'Portabilidad', estado: 'nuevo', prioridad: 'baja' });
     const url = `${s.url}/m/casos/${created.body.id}`;
     const [ana, beto] = [await s.page({ lang: 'es' }), await s.page({ lang: 'es' })];

@@ -62,9 +62,7 @@ describe('Studio settings (Personalizar → listas y plantillas)', () => {
     await page.waitForSelector('[data-testid=settings-version]:has-text("versión 1")');
     await s.shot(page, 'settings-tipificacion-branch');
     const saved = (await s.api('GET', '/api/v1/settings/tipificaciones')).body;
-    expect(saved.value.casos).toEqual([
-      { key: 'facturacion', label: { es: 'Facturación', en: '' }, children: [{ key: 'cobro_doble', label: { es: 'Cobro doble', en: '' } }] },
-    ]);
+    expect(saved.value.casos).toEqual([{ key: 'facturacion', label: { es: 'Facturación', en: '' }, children: [{ key: 'cobro_doble', label: { es: 'Cobro doble', en: '' } }] }]);
   });
 
   it('creates an e-mail template and previews it on a chosen record', async () => {
@@ -86,9 +84,7 @@ describe('Studio settings (Personalizar → listas y plantillas)', () => {
     await page.waitForSelector('[data-testid=settings-version]:has-text("versión 1")');
     await s.shot(page, 'settings-email-template-saved');
     const saved = (await s.api('GET', '/api/v1/settings/email_templates')).body;
-    expect(saved.value.items).toEqual([
-      { key: 'bienvenida', name: 'Bienvenida', module: 'contactos', subject: 'Hola {{nombre}}', body: '<p>Su documento es <b>{{documento}}</b>.</p>' },
-    ]);
+    expect(saved.value.items).toEqual([{ key: 'bienvenida', name: 'Bienvenida', module: 'contactos', subject: 'Hola {{nombre}}', body: '<p>Su documento es <b>{{documento}}</b>.</p>' }]);
   });
 
   it('builds the web-integration link with its variables and previews it on a record', async () => {

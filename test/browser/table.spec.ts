@@ -48,14 +48,27 @@ describe('Studio table view and kanban', () => {
     const group = page.locator('fieldset.filter-group:not(.root)');
     await group.locator('[data-testid=add-condition]').click();
     await group.locator('[data-testid=add-condition]').click();
-    for (const [index, doc] of [[0, 'cc'], [1, 'pasaporte']] as const) {
+    for (const [index, doc] of [
+      [0, 'cc'],
+      [1, 'pasaporte'],
+    ] as const) {
       const condition = group.locator('[data-testid=filter-condition]').nth(index);
       await condition.locator('select[aria-label=Campo]').selectOption('tipo_documento');
       await condition.locator('select[aria-label=Operador]').selectOption('eq');
       await condition.locator('[data-testid=condition-value]').selectOption(doc);
     }
     await page.click('text=Aplicar filtro');
-    const expected = await total({ and: [{ field: 'ciudad', op: 'eq', value: 'Medellín' }, { or: [{ field: 'tipo_documento', op: 'eq', value: 'cc' }, { field: 'tipo_documento', op: 'eq', value: 'pasaporte' }] }] });
+    const expected = await total({
+      and: [
+        { field: 'ciudad', op: 'eq', value: 'Medellín' },
+        {
+          or: [
+            { field: 'tipo_documento', op: 'eq', value: 'cc' },
+            { field: 'tipo_documento', op: 'eq', value: 'pasaporte' },
+          ],
+        },
+      ],
+    });
     expect(expected).toBeGreaterThan(0);
     expect(expected).toBeLessThan(10);
     await page.waitForSelector(`[data-testid=row-count]:has-text("${expected} registros")`);
@@ -132,7 +145,15 @@ describe('Studio table view and kanban', () => {
     await dialog.locator('#root_fecha_vencimiento').fill('2099-02-01T09:00');
     await dialog.locator('[data-testid=save-record]').click();
     await page.waitForSelector(`text=Se crearon ${matching} actividades.`);
-    const calls = await s.api('POST', '/api/v1/records/actividades/query', { filter: { and: [{ field: 'asunto', op: 'eq', value: 'Llamar para actualizar datos' }, { field: 'contacto', op: 'notEmpty' }] }, limit: 1 });
+    const calls = await s.api('POST', '/api/v1/records/actividades/query', {
+      filter: {
+        and: [
+          { field: 'asunto', op: 'eq', value: 'Llamar para actualizar datos' },
+          { field: 'contacto', op: 'notEmpty' },
+        ],
+      },
+      limit: 1,
+    });
     expect(calls.body.total).toBe(matching);
     // Assign every selected contact to the admin (the server checks the role hierarchy).
     const admin = (await s.api('GET', '/api/v1/users')).body.items.find((u: { username: string }) => u.username === s.admin);

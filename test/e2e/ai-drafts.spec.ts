@@ -44,7 +44,10 @@ describe('AI module drafts, offline provider (S2)', () => {
     // New module: the diff is still against an empty module, so it lists every field to create.
     expect(refined.body.diff.filter((d: { op: string }) => d.op === 'addField')).toHaveLength(5);
 
-    const edit = await draft({ module: 'vehiculos', prompt: 'agrega un campo obligatorio Canal con opciones WhatsApp, Teléfono y Correo. Elimina el campo año y cambia placa a texto largo. Y que sea bonito.' });
+    const edit = await draft({
+      module: 'vehiculos',
+      prompt: 'agrega un campo obligatorio Canal con opciones WhatsApp, Teléfono y Correo. Elimina el campo año y cambia placa a texto largo. Y que sea bonito.',
+    });
     expect(edit.status).toBe(200);
     expect(edit.body.notUnderstood).toEqual(['que sea bonito']);
     expect(edit.body.diff).toEqual(

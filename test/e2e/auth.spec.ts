@@ -6,8 +6,7 @@ describe('login, first password change and sessions (A2, A3)', () => {
   let op: string;
   let db: DataSource;
   const admin = () => `ADMIN_@${op}`;
-  const login = (username: string, password: string, operation = op) =>
-    t.api('POST', '/api/v1/auth/login', { operation, username, password }, { token: null });
+  const login = (username: string, password: string, operation = op) => t.api('POST', '/api/v1/auth/login', { operation, username, password }, { token: null });
   const as = (token: string) => ({ token });
 
   beforeAll(async () => {
@@ -74,10 +73,7 @@ describe('login, first password change and sessions (A2, A3)', () => {
     const locked = await login(admin(), 'Cobranza-2026!');
     expect(locked.status).toBe(423);
     expect(locked.body.code).toBe('user_locked');
-    const history = await db.query(
-      `SELECT success, reason FROM core.login_history h JOIN core.operations o ON o.id = h.operation_id WHERE o.key = $1 AND h.id > $2 ORDER BY h.id`,
-      [op, last],
-    );
+    const history = await db.query(`SELECT success, reason FROM core.login_history h JOIN core.operations o ON o.id = h.operation_id WHERE o.key = $1 AND h.id > $2 ORDER BY h.id`, [op, last]);
     expect(history.filter((h: { reason: string }) => h.reason === 'wrong_password')).toHaveLength(4);
     expect(history.map((h: { reason: string | null }) => h.reason)).toContain('locked_now');
     expect(history.at(-1)).toEqual({ success: false, reason: 'locked' });

@@ -48,7 +48,15 @@ describe('demo operation with sample records', () => {
     // Row 2 of the sample: a badly parked car reported through the traffic app in Villa Pueyrredón, closed on 5 January 2021.
     const row = SAMPLE_147[1];
     expect(row).toMatchObject({ prestacion: 'VEHÍCULO MAL ESTACIONADO', domiclio_calle: 'HABANA', domicilio_altura: '2860', canal: 'App Denuncia Vial', estado_del_contacto: 'Cerrado' });
-    expect(contactos[1]).toMatchObject({ direccion: 'Habana 2860', region: 'Villa Pueyrredon', ciudad: 'Buenos Aires', pais: 'Argentina', genero: 'masculino', origen: 'web', tipificacion: 'Tránsito' });
+    expect(contactos[1]).toMatchObject({
+      direccion: 'Habana 2860',
+      region: 'Villa Pueyrredon',
+      ciudad: 'Buenos Aires',
+      pais: 'Argentina',
+      genero: 'masculino',
+      origen: 'web',
+      tipificacion: 'Tránsito',
+    });
     expect(casos[1]).toMatchObject({ asunto: 'Vehículo mal estacionado', tipo: 'reclamo', canal: 'web', prioridad: 'alta', contacto: contactos[1].id, fecha_solucion: '2021-01-05T21:30:33.000Z' });
     expect(['solucionado', 'cerrado']).toContain(casos[1].estado);
 
@@ -132,7 +140,12 @@ describe('demo operation with sample records', () => {
     t = await startTestServer({ demoOperation: key, dataDir });
     expect(t.server.demo).toMatchObject({ operation: key, created: false, records: {} });
     const after = await all('contactos');
-    expect(after.map((c) => c.id).sort()).toEqual(before.filter((c) => c.id !== gone.id).map((c) => c.id).sort());
+    expect(after.map((c) => c.id).sort()).toEqual(
+      before
+        .filter((c) => c.id !== gone.id)
+        .map((c) => c.id)
+        .sort(),
+    );
     expect(await all('casos')).toHaveLength(SAMPLE_147.length);
     expect((await api('POST', '/api/v1/records/cotizaciones/query', {})).body.total).toBe(1);
   });

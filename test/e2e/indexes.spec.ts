@@ -93,7 +93,11 @@ describe('indexes from the definition', () => {
   });
 
   it('serves contains with the trigram index and enforces uniqueness in storage', async () => {
-    for (const [nombre, codigo] of [['Sede Norte', 'N1'], ['Sede Sur', 'S1'], ['Bodega Central', 'C1']]) {
+    for (const [nombre, codigo] of [
+      ['Sede Norte', 'N1'],
+      ['Sede Sur', 'S1'],
+      ['Bodega Central', 'C1'],
+    ]) {
       expect((await api('POST', '/api/v1/records/sedes', { nombre, codigo })).status).toBe(201);
     }
     const plan: { 'QUERY PLAN': string }[] = await db.transaction(async (m) => {
@@ -123,7 +127,13 @@ describe('indexes from the definition', () => {
   it('swaps b-tree and unique indexes when filterable / unique change', async () => {
     fields = change(change(fields, 'ciudad', { filterable: false, unique: true }), 'suelto', { filterable: true });
     const steps = await apply(fields);
-    expect(steps).toEqual(expect.arrayContaining([['dropIndex', 'ciudad', 'btree'], ['createIndex', 'ciudad', 'unique'], ['createIndex', 'suelto', 'btree']]));
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        ['dropIndex', 'ciudad', 'btree'],
+        ['createIndex', 'ciudad', 'unique'],
+        ['createIndex', 'suelto', 'btree'],
+      ]),
+    );
     expect(steps).toHaveLength(3);
     const found = await indexes();
     expect(found).not.toHaveProperty('sedes_ciudad_idx');
@@ -153,7 +163,11 @@ describe('indexes from the definition', () => {
       ].sort(),
     );
     found = await indexes();
-    expect(Object.keys(found).filter((name) => name.startsWith('sedes_placa')).sort()).toEqual(['sedes_placa_idx', 'sedes_placa_trgm', 'sedes_placa_uniq']);
+    expect(
+      Object.keys(found)
+        .filter((name) => name.startsWith('sedes_placa'))
+        .sort(),
+    ).toEqual(['sedes_placa_idx', 'sedes_placa_trgm', 'sedes_placa_uniq']);
   });
 
   it('indexes a new field as it is added, and only types that can use an index', async () => {

@@ -218,7 +218,16 @@ describe(`jobs: records.bulk on ${queueKind}`, () => {
   });
 
   it('upserts by a key field in a job', async () => {
-    const id = await start({ module: 'lotes', mode: 'upsert', keyField: 'codigo', rows: [{ codigo: 'A000001', valor: -1 }, { codigo: 'A000002', valor: 2 }, { codigo: 'U000001', valor: 9 }] });
+    const id = await start({
+      module: 'lotes',
+      mode: 'upsert',
+      keyField: 'codigo',
+      rows: [
+        { codigo: 'A000001', valor: -1 },
+        { codigo: 'A000002', valor: 2 },
+        { codigo: 'U000001', valor: 9 },
+      ],
+    });
     const done = await waitFor(id, finished);
     expect(done).toMatchObject({ state: 'completed', progress: 100, processed: 3, succeeded: 3, failed: 0, result: { inserted: 1, updated: 1, skipped: 1, errorCount: 0, errors: [] } });
     const items = (await api('POST', '/api/v1/records/lotes/query', { filter: { field: 'codigo', op: 'in', value: ['A000001', 'A000002', 'U000001'] }, sort: [{ field: 'codigo' }] })).body.items;
@@ -308,7 +317,13 @@ describe(`jobs: records.bulk on ${queueKind}`, () => {
       [{ type: 'records.bulk', payload: { module: 'lotes', mode: 'merge', rows: [{}] } }, [['payload.mode', 'option']]],
       [{ type: 'records.bulk', payload: { module: 'lotes', mode: 'insert', rows: 'todas' } }, [['payload.rows', 'type']]],
       [{ type: 'records.bulk', payload: { module: 'lotes', mode: 'insert', rows: [] } }, [['payload.rows', 'required']]],
-      [{ type: 'records.bulk', payload: { module: 'lotes', mode: 'insert', rows: [{}, 3, null] } }, [['payload.rows[1]', 'record'], ['payload.rows[2]', 'record']]],
+      [
+        { type: 'records.bulk', payload: { module: 'lotes', mode: 'insert', rows: [{}, 3, null] } },
+        [
+          ['payload.rows[1]', 'record'],
+          ['payload.rows[2]', 'record'],
+        ],
+      ],
       [{ type: 'records.bulk', payload: { module: 'lotes', mode: 'upsert', rows: [{}] } }, [['payload.keyField', 'required']]],
       [{ type: 'records.bulk', payload: { module: 'lotes', mode: 'upsert', keyField: 'apodo', rows: [{}] } }, [['payload.keyField', 'unknownField']]],
       [{ type: 'records.bulk', payload: { module: 'lotes', mode: 'insert', keyField: 'codigo', rows: [{}] } }, [['payload.keyField', 'keyFieldWithInsert']]],
@@ -365,7 +380,7 @@ describe(`jobs: a job interrupted mid-run resumes from its checkpoint without du
       let seen: Row;
       for (;;) {
         seen = (await first.api('GET', `/api/v1/jobs/${id}`, undefined, { operation: op })).body;
-        if (seen.processed >= 3_000 || seen.state !== 'queued' && seen.state !== 'running') break;
+        if (seen.processed >= 3_000 || (seen.state !== 'queued' && seen.state !== 'running')) break;
         await sleep(20);
       }
       expect(seen.state).toBe('running');

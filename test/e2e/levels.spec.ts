@@ -17,9 +17,11 @@ describe('record levels and the levels report', () => {
   const as = (token: string) => ({ token });
 
   const intervals = async (recordId: string) =>
-    (
-      await db.query(`SELECT level_id, entered_at, left_at FROM core.record_levels WHERE record_id = $1 ORDER BY entered_at, id`, [recordId])
-    ) as { level_id: string; entered_at: Date; left_at: Date | null }[];
+    (await db.query(`SELECT level_id, entered_at, left_at FROM core.record_levels WHERE record_id = $1 ORDER BY entered_at, id`, [recordId])) as {
+      level_id: string;
+      entered_at: Date;
+      left_at: Date | null;
+    }[];
 
   beforeAll(async () => {
     t = await startTestServer();

@@ -104,7 +104,7 @@ describe('module DDL: the plan is what the apply runs', () => {
   });
   afterAll(() => t.close());
 
-  it("creates every catalog module of a new operation by its plan: each table, index and sequence is one the stored plan names, and no other", async () => {
+  it('creates every catalog module of a new operation by its plan: each table, index and sequence is one the stored plan names, and no other', async () => {
     const modules: { key: string }[] = (await api('GET', '/api/v1/modules')).body.items;
     expect(modules.length).toBeGreaterThan(10);
     let sequences = 0;

@@ -89,6 +89,8 @@ describe('module roles: an operation that replaces its activities module', () =>
 
     const notes = await t.api('GET', `/api/v1/integration/notes-history?companyId=${company.body.id}`, undefined, as(admin));
     expect(notes.status).toBe(200);
-    expect(notes.body.items).toEqual([expect.objectContaining({ id: logged.body.items[0].id, titulo: 'Correo: Hola Rosa', detalle: expect.stringContaining('rosa@example.co'), persona: person.body.id })]);
+    expect(notes.body.items).toEqual([
+      expect.objectContaining({ id: logged.body.items[0].id, titulo: 'Correo: Hola Rosa', detalle: expect.stringContaining('rosa@example.co'), persona: person.body.id }),
+    ]);
   });
 });

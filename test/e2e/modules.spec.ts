@@ -35,9 +35,23 @@ describe('module definitions API', () => {
   it('lists the 15 catalog modules of a new operation', async () => {
     const list = await api('GET', '/api/v1/modules');
     expect(list.status).toBe(200);
-    expect(list.body.items.map((m: { key: string }) => m.key).sort()).toEqual(
-      ['actividades', 'casos', 'cobranza', 'contactos', 'cotizaciones', 'empresas', 'gestiones', 'oportunidades', 'paneles', 'posibles_clientes', 'preguntas_frecuentes', 'previsiones', 'productos', 'proyectos', 'reportes'],
-    );
+    expect(list.body.items.map((m: { key: string }) => m.key).sort()).toEqual([
+      'actividades',
+      'casos',
+      'cobranza',
+      'contactos',
+      'cotizaciones',
+      'empresas',
+      'gestiones',
+      'oportunidades',
+      'paneles',
+      'posibles_clientes',
+      'preguntas_frecuentes',
+      'previsiones',
+      'productos',
+      'proyectos',
+      'reportes',
+    ]);
   });
 
   it('creates a module with its table, refuses a duplicate and a broken definition', async () => {

@@ -52,7 +52,15 @@ describe('operation gates: external tokens and disabled operations', () => {
     const allowed = outcomes.filter((o) => !o.endsWith(' 403'));
     expect(allowed).toEqual(['GET /api/v1/integration/notes-history 200']);
     // Every kind of route is among them (and every new route will be).
-    for (const expected of ['/api/v1/records/:module/:id', '/api/v1/jobs/:id/events', '/api/v1/click2dial/calls', '/api/v1/levels/report/:module', '/api/v1/operations', '/api/v1/tokens', '/api/v1/auth/me']) {
+    for (const expected of [
+      '/api/v1/records/:module/:id',
+      '/api/v1/jobs/:id/events',
+      '/api/v1/click2dial/calls',
+      '/api/v1/levels/report/:module',
+      '/api/v1/operations',
+      '/api/v1/tokens',
+      '/api/v1/auth/me',
+    ]) {
       expect(outcomes.some((o) => o.includes(` ${expected} `))).toBe(true);
     }
     expect(attempts).toBe(routes.length);

@@ -164,7 +164,17 @@ describe('record access: field permissions, visibility, assignment, mass assignm
     it('treats a hidden field as unknown in filters, sorts, projections, expands and upsert keys, so its values cannot be probed', async () => {
       const probes: [string, unknown][] = [
         ['filter', { filter: { field: 'documento', op: 'eq', value: '52999222' } }],
-        ['filter', { filter: { or: [{ field: 'nombre', op: 'eq', value: 'x' }, { field: 'documento', op: 'contains', value: '5299' }] } }],
+        [
+          'filter',
+          {
+            filter: {
+              or: [
+                { field: 'nombre', op: 'eq', value: 'x' },
+                { field: 'documento', op: 'contains', value: '5299' },
+              ],
+            },
+          },
+        ],
         ['sort', { sort: [{ field: 'documento', dir: 'asc' }] }],
         ['fields', { fields: ['nombre', 'documento'] }],
         ['expand', { expand: ['documento'] }],
@@ -198,7 +208,12 @@ describe('record access: field permissions, visibility, assignment, mass assignm
       expect([bulk.status, paths(bulk.body)]).toEqual([403, [['rows[1].email', 'readOnly']]]);
 
       const jobsBefore = (await t.api('GET', '/api/v1/jobs', undefined, as(tokens.ana))).body.total;
-      const job = await t.api('POST', '/api/v1/jobs', { type: 'records.bulk', payload: { module: 'contactos', mode: 'insert', rows: [{ nombre: 'Job', tipo_documento: 'cc', documento: '7' }] } }, as(tokens.ana));
+      const job = await t.api(
+        'POST',
+        '/api/v1/jobs',
+        { type: 'records.bulk', payload: { module: 'contactos', mode: 'insert', rows: [{ nombre: 'Job', tipo_documento: 'cc', documento: '7' }] } },
+        as(tokens.ana),
+      );
       expect([job.status, paths(job.body)]).toEqual([403, [['payload.rows[0].documento', 'readOnly']]]);
       expect((await t.api('GET', '/api/v1/jobs', undefined, as(tokens.ana))).body.total).toBe(jobsBefore);
       expect((await platform('POST', '/api/v1/records/contactos/query', {})).body.total).toBe(before);
@@ -270,7 +285,14 @@ describe('record access: field permissions, visibility, assignment, mass assignm
       expect((await platform('POST', `/api/v1/records/contactos/${r.platform.id}/restore`)).status).toBe(200);
 
       // A lookup to a record the user may not see expands without its title.
-      const caso = await platform('POST', '/api/v1/records/casos', { tipo: 'peticion', asunto: 'Caso con contacto ajeno', estado: 'nuevo', prioridad: 'media', contacto: hidden.id, assignee: ids.ana });
+      const caso = await platform('POST', '/api/v1/records/casos', {
+        tipo: 'peticion',
+        asunto: 'Caso con contacto ajeno',
+        estado: 'nuevo',
+        prioridad: 'media',
+        contacto: hidden.id,
+        assignee: ids.ana,
+      });
       expect(caso.status).toBe(201);
       const expanded = await t.api('POST', '/api/v1/records/casos/query', { filter: { field: 'id', op: 'eq', value: caso.body.id }, expand: ['contacto'] }, as(tokens.ana));
       expect(expanded.body.items[0].contacto).toEqual({ id: hidden.id, title: null });
@@ -302,7 +324,14 @@ describe('record access: field permissions, visibility, assignment, mass assignm
       const bulk = await t.api(
         'POST',
         '/api/v1/records/contactos/bulk',
-        { mode: 'upsert', keyField: 'nombre', rows: [{ nombre: 'Visible Luis', cargo: 'Upsert de Ana' }, { nombre: 'Visible Asignado', cargo: 'Upsert asignado' }] },
+        {
+          mode: 'upsert',
+          keyField: 'nombre',
+          rows: [
+            { nombre: 'Visible Luis', cargo: 'Upsert de Ana' },
+            { nombre: 'Visible Asignado', cargo: 'Upsert asignado' },
+          ],
+        },
         as(tokens.ana),
       );
       expect(bulk.status).toBe(200);
@@ -317,7 +346,12 @@ describe('record access: field permissions, visibility, assignment, mass assignm
       expect(rowPaths(supervisor.body.errors[0])).toEqual([['nombre', 'notEditable']]);
       expect((await platform('GET', `/api/v1/records/contactos/${r.ana.id}`)).body).toMatchObject({ version: 2, cargo: 'Supervisado' });
 
-      const job = await t.api('POST', '/api/v1/jobs', { type: 'records.bulk', payload: { module: 'contactos', mode: 'upsert', keyField: 'nombre', rows: [{ nombre: 'Visible Otro', cargo: 'Job de Ana' }] } }, as(tokens.ana));
+      const job = await t.api(
+        'POST',
+        '/api/v1/jobs',
+        { type: 'records.bulk', payload: { module: 'contactos', mode: 'upsert', keyField: 'nombre', rows: [{ nombre: 'Visible Otro', cargo: 'Job de Ana' }] } },
+        as(tokens.ana),
+      );
       expect(job.status).toBe(202);
       let done = job.body;
       for (let i = 0; i < 100 && !['completed', 'failed'].includes(done.state); i++) {

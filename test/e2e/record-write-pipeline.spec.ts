@@ -47,7 +47,13 @@ describe('record write pipeline, plugin actions and computed fields', () => {
       expect(prefixEvaluations(spy)).toBe(1);
 
       spy.mockClear();
-      const bulk = await api('POST', '/api/v1/records/casos/bulk', { rows: [{ tipo: 'peticion', asunto: 'a' }, { tipo: 'queja', asunto: 'b' }, { tipo: 'reclamo', asunto: 'c' }] });
+      const bulk = await api('POST', '/api/v1/records/casos/bulk', {
+        rows: [
+          { tipo: 'peticion', asunto: 'a' },
+          { tipo: 'queja', asunto: 'b' },
+          { tipo: 'reclamo', asunto: 'c' },
+        ],
+      });
       expect(bulk.body).toMatchObject({ inserted: 3, skipped: 0 });
       expect(prefixEvaluations(spy)).toBe(3);
     });
@@ -117,7 +123,12 @@ describe('record write pipeline, plugin actions and computed fields', () => {
       const offered = await api('GET', '/api/v1/records/cobranza/actions');
       expect(offered.status).toBe(200);
       expect(offered.body.actions).toEqual([
-        expect.objectContaining({ plugin: 'collections-clear-fields', key: 'registrar_gestion', label: { es: 'Registrar gestión', en: 'Register interaction' }, inputSchema: expect.objectContaining({ type: 'object' }) }),
+        expect.objectContaining({
+          plugin: 'collections-clear-fields',
+          key: 'registrar_gestion',
+          label: { es: 'Registrar gestión', en: 'Register interaction' },
+          inputSchema: expect.objectContaining({ type: 'object' }),
+        }),
       ]);
       expect((await api('GET', '/api/v1/records/contactos/actions')).body).toEqual({ actions: [], computedFields: [] });
 
@@ -126,17 +137,23 @@ describe('record write pipeline, plugin actions and computed fields', () => {
       const route = document.paths['/api/v1/records/cobranza/{id}/actions/registrar_gestion'].post;
       expect(route.summary).toBe('Registrar gestión · Register interaction');
       expect(route.requestBody.content['application/json'].schema.properties.fecha).toMatchObject({ type: 'string', format: 'date-time' });
-      expect(Object.keys(document.paths).filter((path) => path.includes('/actions/') && !path.includes('{module}')).sort()).toEqual([
-        '/api/v1/records/cobranza/{id}/actions/registrar_gestion',
-        '/api/v1/records/cotizaciones/{id}/actions/recalcular',
-      ]);
+      expect(
+        Object.keys(document.paths)
+          .filter((path) => path.includes('/actions/') && !path.includes('{module}'))
+          .sort(),
+      ).toEqual(['/api/v1/records/cobranza/{id}/actions/registrar_gestion', '/api/v1/records/cotizaciones/{id}/actions/recalcular']);
       expect((await api('GET', '/api/v1/records/gestiones/actions')).body.actions).toEqual([]);
       expect(document.components.schemas.CotizacionesRecord.properties.unidades).toMatchObject({ readOnly: true });
     });
 
     it('"Registrar gestión" creates the gestión and clears exactly the configured fields, visible in the history', async () => {
       const file = await newFile();
-      const run = await api('POST', `/api/v1/records/cobranza/${file.id}/actions/registrar_gestion`, { fecha: '2025-07-16T14:05:00Z', canal: 'telefono', resultado: 'promesa_pago', descripcion: 'Reprograma el abono.' });
+      const run = await api('POST', `/api/v1/records/cobranza/${file.id}/actions/registrar_gestion`, {
+        fecha: '2025-07-16T14:05:00Z',
+        canal: 'telefono',
+        resultado: 'promesa_pago',
+        descripcion: 'Reprograma el abono.',
+      });
       expect(run.status).toBe(200);
       expect(run.body.message).toEqual({ es: 'Gestión registrada. Se limpiaron 7 valores.', en: 'Interaction registered. 7 values cleared.' });
       expect(cleared(run.body.record)).toEqual(EMPTY);
@@ -154,7 +171,12 @@ describe('record write pipeline, plugin actions and computed fields', () => {
       });
 
       const history = (await api('GET', `/api/v1/records/cobranza/${file.id}/history`)).body.items as Row[];
-      expect(history.filter((h) => h.action === 'update').map((h) => [h.field, h.newValue === null || Array.isArray(h.newValue)]).sort()).toEqual([
+      expect(
+        history
+          .filter((h) => h.action === 'update')
+          .map((h) => [h.field, h.newValue === null || Array.isArray(h.newValue)])
+          .sort(),
+      ).toEqual([
         ['compromiso_pago_fecha', true],
         ['compromiso_pago_monto', true],
         ['obligaciones', true],
@@ -178,7 +200,7 @@ describe('record write pipeline, plugin actions and computed fields', () => {
       expect((await api('GET', `/api/v1/records/cobranza/${file.id}`)).body).toMatchObject({ version: refilled.body.version, observacion_gestion: 'Llamar el lunes' });
     });
 
-    it('refuses input that breaks the action\'s schema, changing nothing', async () => {
+    it("refuses input that breaks the action's schema, changing nothing", async () => {
       const file = await newFile();
       const run = await api('POST', `/api/v1/records/cobranza/${file.id}/actions/registrar_gestion`, { fecha: 'ayer', canal: 7 });
       expect(run.status).toBe(400);
@@ -218,7 +240,12 @@ describe('record write pipeline, plugin actions and computed fields', () => {
       const admin = (await t.api('POST', '/api/v1/auth/change-password', { currentPassword: op, newPassword: 'Admin-Acciones-1' }, { token: first.body.accessToken })).body.accessToken;
       const right = (extra: Record<string, boolean>) => ({ view: true, create: false, edit: true, delete: false, import: false, massDelete: false, massDuplicate: false, settings: false, ...extra });
       const agent = async (username: string, modules: Record<string, Record<string, boolean>>) => {
-        const profile = await t.api('POST', '/api/v1/profiles', { name: username, permissions: { modules, fields: {}, visibility: 'all', allUsersCanEdit: true, aiAssistant: false, admin: false } }, { token: admin });
+        const profile = await t.api(
+          'POST',
+          '/api/v1/profiles',
+          { name: username, permissions: { modules, fields: {}, visibility: 'all', allUsersCanEdit: true, aiAssistant: false, admin: false } },
+          { token: admin },
+        );
         expect(profile.status).toBe(201);
         const role = (await t.api('GET', '/api/v1/roles', undefined, { token: admin })).body.items[0].id;
         expect((await t.api('POST', '/api/v1/users', { username, displayName: username, profileId: profile.body.id, roleId: role }, { token: admin })).status).toBe(201);
@@ -245,9 +272,18 @@ describe('record write pipeline, plugin actions and computed fields', () => {
   });
 
   describe('plugin-computed fields', () => {
-    it('serves quote-totals\' units quoted on every whole-record read, never stored', async () => {
-      const product = (await api('POST', '/api/v1/records/productos', { nombre: 'Diadema USB', codigo: 'DIA-USB-09', categoria: 'accesorio', tipo_pago: 'unica_vez', precio_unitario: '185990.50', impuesto: 5 })).body.id;
-      const quote = await api('POST', '/api/v1/records/cotizaciones', { asunto: 'Diademas', lista_precios: 'Colombia COP', lineas: [{ producto: product, cantidad: 12 }, { producto: product, cantidad: '2.5' }] });
+    it("serves quote-totals' units quoted on every whole-record read, never stored", async () => {
+      const product = (
+        await api('POST', '/api/v1/records/productos', { nombre: 'Diadema USB', codigo: 'DIA-USB-09', categoria: 'accesorio', tipo_pago: 'unica_vez', precio_unitario: '185990.50', impuesto: 5 })
+      ).body.id;
+      const quote = await api('POST', '/api/v1/records/cotizaciones', {
+        asunto: 'Diademas',
+        lista_precios: 'Colombia COP',
+        lineas: [
+          { producto: product, cantidad: 12 },
+          { producto: product, cantidad: '2.5' },
+        ],
+      });
       expect([quote.status, quote.body.details]).toEqual([201, undefined]);
       expect(quote.body.unidades).toBe('14.50');
       expect((await api('GET', `/api/v1/records/cotizaciones/${quote.body.id}`)).body.unidades).toBe('14.50');

@@ -19,7 +19,13 @@ describe('records.email job and the mail outbox', () => {
     expect(changed.status).toBe(200);
     return changed.body.accessToken as string;
   };
-  type Job = { state: string; processed: number; succeeded: number; failed: number; result: { sent: number; errorCount: number; errors: { id: string; code: string; message: { es: string; en: string } }[] } };
+  type Job = {
+    state: string;
+    processed: number;
+    succeeded: number;
+    failed: number;
+    result: { sent: number; errorCount: number; errors: { id: string; code: string; message: { es: string; en: string } }[] };
+  };
   const finished = async (id: string, token: string): Promise<Job> => {
     for (let i = 0; i < 300; i++) {
       const job = (await t.api('GET', `/api/v1/jobs/${id}`, undefined, as(token))).body as Job;
@@ -28,7 +34,8 @@ describe('records.email job and the mail outbox', () => {
     }
     throw new Error(`job ${id} did not finish`);
   };
-  const outbox = async (jobId: string) => (await t.api('GET', `/api/v1/mail/outbox?jobId=${jobId}`, undefined, as(admin))).body.items as { recordId: string; to: string; subject: string; html: string; status: string }[];
+  const outbox = async (jobId: string) =>
+    (await t.api('GET', `/api/v1/mail/outbox?jobId=${jobId}`, undefined, as(admin))).body.items as { recordId: string; to: string; subject: string; html: string; status: string }[];
 
   beforeAll(async () => {
     t = await startTestServer();
@@ -60,7 +67,12 @@ describe('records.email job and the mail outbox', () => {
   afterAll(() => t.close());
 
   it('renders per visible record into the outbox, skips the rest with a clear error and logs a note', async () => {
-    const started = await t.api('POST', '/api/v1/jobs', { type: 'records.email', payload: { module: 'contactos', ids: [ids.ana, ids.sinCorreo, ids.ajeno], templateKey: 'bienvenida', to: 'email' } }, as(agent));
+    const started = await t.api(
+      'POST',
+      '/api/v1/jobs',
+      { type: 'records.email', payload: { module: 'contactos', ids: [ids.ana, ids.sinCorreo, ids.ajeno], templateKey: 'bienvenida', to: 'email' } },
+      as(agent),
+    );
     expect(started.status).toBe(202);
     const job = await finished(started.body.id, agent);
     expect(job).toMatchObject({ state: 'completed', processed: 3, succeeded: 1, failed: 2, result: { sent: 1, errorCount: 2 } });
@@ -80,7 +92,12 @@ describe('records.email job and the mail outbox', () => {
   });
 
   it('takes a filter as the user sees it; the admin sees every field', async () => {
-    const started = await t.api('POST', '/api/v1/jobs', { type: 'records.email', payload: { module: 'contactos', filter: { field: 'email', op: 'notEmpty' }, templateKey: 'bienvenida', to: 'email' } }, as(admin));
+    const started = await t.api(
+      'POST',
+      '/api/v1/jobs',
+      { type: 'records.email', payload: { module: 'contactos', filter: { field: 'email', op: 'notEmpty' }, templateKey: 'bienvenida', to: 'email' } },
+      as(admin),
+    );
     const job = await finished(started.body.id, admin);
     expect(job).toMatchObject({ state: 'completed', result: { sent: 2, errorCount: 0 } });
     const mails = await outbox(started.body.id);

@@ -86,7 +86,13 @@ describe('records API: bulk writes and history', () => {
       expect(result.body).toMatchObject({ total: 8, inserted: 3, updated: 0, skipped: 5 });
       expect(result.body.errors.map(issues)).toEqual([
         [1, [['email', 'format.email']]],
-        [3, expect.arrayContaining([['nombre', 'required'], ['edad', 'unknownField']])],
+        [
+          3,
+          expect.arrayContaining([
+            ['nombre', 'required'],
+            ['edad', 'unknownField'],
+          ]),
+        ],
         [4, [['', 'record']]],
         [5, [['id', 'systemField']]],
         [6, [['empresa', 'reference']]],
@@ -116,7 +122,8 @@ describe('records API: bulk writes and history', () => {
         [1, [['nit', 'unique']]],
         [2, [['nit', 'unique']]],
       ]);
-      const nits = (await api('POST', '/api/v1/records/empresas/query', { filter: { field: 'nit', op: 'in', value: ['900000001-1', '900000002-2', '900000003-3'] }, sort: [{ field: 'nit' }] })).body.items;
+      const nits = (await api('POST', '/api/v1/records/empresas/query', { filter: { field: 'nit', op: 'in', value: ['900000001-1', '900000002-2', '900000003-3'] }, sort: [{ field: 'nit' }] })).body
+        .items;
       expect(nits.map((r: Row) => [r.nit, r.nombre])).toEqual([
         ['900000001-1', 'Ya Existe S.A.S.'],
         ['900000002-2', 'Nueva Uno'],
@@ -189,7 +196,12 @@ describe('records API: bulk writes and history', () => {
 
       // Only the real change is history: one entry per changed field, none for the unchanged record.
       const rosaHistory = await history('contactos', rosa.id);
-      expect(rosaHistory.filter((h) => h.action === 'update').map((h) => [h.field, h.oldValue, h.newValue]).sort()).toEqual([
+      expect(
+        rosaHistory
+          .filter((h) => h.action === 'update')
+          .map((h) => [h.field, h.oldValue, h.newValue])
+          .sort(),
+      ).toEqual([
         ['cargo', null, 'Jefa de compras'],
         ['ciudad', 'Lima', 'Arequipa'],
       ]);
@@ -212,9 +224,21 @@ describe('records API: bulk writes and history', () => {
       expect(single.body).toMatchObject({ inserted: 0, updated: 1, errors: [] });
       expect((await byDocumento('3001')).map((r) => [r.nombre, r.ciudad])).toEqual([['Gemelo B', 'Montevideo']]);
 
-      const codes = await api('POST', '/api/v1/records/filas/bulk', { rows: [{ codigo: 'K1', valor: 1 }, { codigo: 'K2', valor: 2 }] });
+      const codes = await api('POST', '/api/v1/records/filas/bulk', {
+        rows: [
+          { codigo: 'K1', valor: 1 },
+          { codigo: 'K2', valor: 2 },
+        ],
+      });
       expect(codes.body).toMatchObject({ inserted: 2 });
-      const upsert = await api('POST', '/api/v1/records/filas/bulk', { mode: 'upsert', keyField: 'codigo', rows: [{ codigo: 'K2', valor: 20 }, { codigo: 'K3', valor: 3 }] });
+      const upsert = await api('POST', '/api/v1/records/filas/bulk', {
+        mode: 'upsert',
+        keyField: 'codigo',
+        rows: [
+          { codigo: 'K2', valor: 20 },
+          { codigo: 'K3', valor: 3 },
+        ],
+      });
       expect(upsert.body).toMatchObject({ inserted: 1, updated: 1, errors: [] });
       const rows = (await api('POST', '/api/v1/records/filas/query', { filter: { field: 'codigo', op: 'in', value: ['K1', 'K2', 'K3'] }, sort: [{ field: 'codigo' }] })).body.items;
       expect(rows.map((r: Row) => [r.codigo, r.valor, r.version])).toEqual([
@@ -271,7 +295,10 @@ describe('records API: bulk writes and history', () => {
       expect(await count('filas')).toBe(before + 10_000);
       const [last] = (await api('POST', '/api/v1/records/filas/query', { filter: { field: 'codigo', op: 'eq', value: 'L09999' } })).body.items;
       expect(last).toMatchObject({ codigo: 'L09999', valor: 9999, version: 1 });
-      const audited = await db.query(`SELECT count(*) AS n FROM core.audit a JOIN core.operations o ON o.id = a.operation_id WHERE o.key = $1 AND a.module = 'filas' AND a.action = 'create' AND a.user_id = $2`, [op, adminId]);
+      const audited = await db.query(
+        `SELECT count(*) AS n FROM core.audit a JOIN core.operations o ON o.id = a.operation_id WHERE o.key = $1 AND a.module = 'filas' AND a.action = 'create' AND a.user_id = $2`,
+        [op, adminId],
+      );
       expect(Number(audited[0].n)).toBeGreaterThanOrEqual(10_000);
     }, 300_000);
   });

@@ -253,7 +253,9 @@ describe('records API: create, read, update, delete, restore', () => {
           rangos_cantidad: [{ desde: 10, hasta: 49, descuento: 5 }],
         })
       ).body.id;
-      diadema = (await api('POST', '/api/v1/records/productos', { nombre: 'Diadema USB', codigo: 'DIA-USB-02', categoria: 'accesorio', tipo_pago: 'unica_vez', precio_unitario: '185990.50', impuesto: 5 })).body.id;
+      diadema = (
+        await api('POST', '/api/v1/records/productos', { nombre: 'Diadema USB', codigo: 'DIA-USB-02', categoria: 'accesorio', tipo_pago: 'unica_vez', precio_unitario: '185990.50', impuesto: 5 })
+      ).body.id;
     });
 
     it('computes line amounts and totals with the quote-totals plugin, to the cent', async () => {

@@ -37,10 +37,45 @@ const moduleWith = (key: string) => ({
  */
 const MUESTRAS: Row[] = [
   { nombre: 'Ana', codigo: 'A-001', ciudad: 'Bogotá', cantidad: 5, monto: '1500.50', fecha: '2024-01-15', momento: '2024-01-15T08:30:00.000Z', activo: true, estado: 'abierto', etiquetas: ['vip'] },
-  { nombre: 'Bruno', codigo: 'B-002', ciudad: 'Medellín', cantidad: 10, monto: '250000', fecha: '2024-03-01', momento: '2024-03-01T12:00:00.000Z', activo: false, estado: 'cerrado', etiquetas: ['vip', 'mora'] },
+  {
+    nombre: 'Bruno',
+    codigo: 'B-002',
+    ciudad: 'Medellín',
+    cantidad: 10,
+    monto: '250000',
+    fecha: '2024-03-01',
+    momento: '2024-03-01T12:00:00.000Z',
+    activo: false,
+    estado: 'cerrado',
+    etiquetas: ['vip', 'mora'],
+  },
   { nombre: 'Carla' },
-  { nombre: 'Daniela', codigo: 'D-004', ciudad: 'Cali', notas: 'El cliente pide la factura de marzo', cantidad: -3, monto: 0, fecha: '2023-12-31', momento: '2023-12-31T23:59:59.000Z', activo: true, estado: 'pendiente', etiquetas: ['mora'] },
-  { nombre: 'Esteban', codigo: 'E-005', ciudad: 'bogotá', notas: 'Sin FACTURA', cantidad: 10, monto: '99.99', fecha: '2024-03-01', momento: '2024-03-01T12:00:00.001Z', activo: false, estado: 'abierto', etiquetas: [] },
+  {
+    nombre: 'Daniela',
+    codigo: 'D-004',
+    ciudad: 'Cali',
+    notas: 'El cliente pide la factura de marzo',
+    cantidad: -3,
+    monto: 0,
+    fecha: '2023-12-31',
+    momento: '2023-12-31T23:59:59.000Z',
+    activo: true,
+    estado: 'pendiente',
+    etiquetas: ['mora'],
+  },
+  {
+    nombre: 'Esteban',
+    codigo: 'E-005',
+    ciudad: 'bogotá',
+    notas: 'Sin FACTURA',
+    cantidad: 10,
+    monto: '99.99',
+    fecha: '2024-03-01',
+    momento: '2024-03-01T12:00:00.001Z',
+    activo: false,
+    estado: 'abierto',
+    etiquetas: [],
+  },
   { nombre: 'Fabiola', codigo: 'F_50%', ciudad: '', cantidad: 0, monto: 1500.5, fecha: '2024-02-29', momento: '2024-02-29T00:00:00.000Z', activo: true, estado: 'cerrado' },
 ];
 const ALL = MUESTRAS.map((r) => r.nombre as string).sort();
@@ -101,7 +136,11 @@ describe('records API: query, sort, paging, projection, expand, quick search', (
       const created = await api('POST', '/api/v1/modules', moduleWith(key));
       if (created.status !== 201) throw new Error(JSON.stringify(created.body));
     }
-    for (const [nombre, apellido] of [['Lucía', 'Pérez'], ['Mateo', 'Rojas'], ['Sofía', 'Vargas']]) {
+    for (const [nombre, apellido] of [
+      ['Lucía', 'Pérez'],
+      ['Mateo', 'Rojas'],
+      ['Sofía', 'Vargas'],
+    ]) {
       contactos.push((await api('POST', '/api/v1/records/contactos', { nombre, apellido })).body.id);
     }
     for (const row of MUESTRAS) {
@@ -227,14 +266,38 @@ describe('records API: query, sort, paging, projection, expand, quick search', (
     it('combines nested AND / OR groups', async () => {
       expect(
         await names({
-          and: [{ or: [{ field: 'estado', op: 'eq', value: 'abierto' }, { field: 'etiquetas', op: 'contains', value: 'mora' }] }, { field: 'activo', op: 'eq', value: true }],
+          and: [
+            {
+              or: [
+                { field: 'estado', op: 'eq', value: 'abierto' },
+                { field: 'etiquetas', op: 'contains', value: 'mora' },
+              ],
+            },
+            { field: 'activo', op: 'eq', value: true },
+          ],
         }),
       ).toEqual(['Ana', 'Daniela']);
       expect(
         await names({
           or: [
-            { and: [{ field: 'cantidad', op: 'gte', value: 10 }, { field: 'activo', op: 'eq', value: false }, { field: 'monto', op: 'lt', value: 1000 }] },
-            { and: [{ field: 'ciudad', op: 'empty' }, { or: [{ field: 'estado', op: 'empty' }, { field: 'fecha', op: 'gt', value: '2024-02-01' }] }] },
+            {
+              and: [
+                { field: 'cantidad', op: 'gte', value: 10 },
+                { field: 'activo', op: 'eq', value: false },
+                { field: 'monto', op: 'lt', value: 1000 },
+              ],
+            },
+            {
+              and: [
+                { field: 'ciudad', op: 'empty' },
+                {
+                  or: [
+                    { field: 'estado', op: 'empty' },
+                    { field: 'fecha', op: 'gt', value: '2024-02-01' },
+                  ],
+                },
+              ],
+            },
           ],
         }),
       ).toEqual(['Carla', 'Esteban', 'Fabiola']);
@@ -253,12 +316,22 @@ describe('records API: query, sort, paging, projection, expand, quick search', (
     it('puts empty values last ascending and first descending, breaking ties by id', async () => {
       expect(await order([{ field: 'cantidad', dir: 'asc' }])).toEqual(['Daniela', 'Fabiola', 'Ana', ...byId('Bruno', 'Esteban'), 'Carla']);
       expect(await order([{ field: 'cantidad', dir: 'desc' }])).toEqual(['Carla', ...byId('Bruno', 'Esteban'), 'Ana', 'Fabiola', 'Daniela']);
-      expect(await order([{ field: 'fecha', dir: 'desc' }, { field: 'nombre', dir: 'desc' }])).toEqual(['Carla', 'Esteban', 'Bruno', 'Fabiola', 'Ana', 'Daniela']);
+      expect(
+        await order([
+          { field: 'fecha', dir: 'desc' },
+          { field: 'nombre', dir: 'desc' },
+        ]),
+      ).toEqual(['Carla', 'Esteban', 'Bruno', 'Fabiola', 'Ana', 'Daniela']);
       expect(await order([{ field: 'monto', dir: 'asc' }, { field: 'cantidad' }])).toEqual(['Daniela', 'Esteban', 'Fabiola', 'Ana', 'Bruno', 'Carla']);
       expect(await order([{ field: 'momento', dir: 'desc' }])).toEqual(['Carla', 'Esteban', 'Bruno', 'Fabiola', 'Ana', 'Daniela']);
       // false before true; select options by key.
       expect(await order([{ field: 'activo' }, { field: 'nombre' }])).toEqual(['Bruno', 'Esteban', 'Ana', 'Daniela', 'Fabiola', 'Carla']);
-      expect(await order([{ field: 'estado', dir: 'desc' }, { field: 'nombre', dir: 'asc' }])).toEqual(['Carla', 'Daniela', 'Bruno', 'Fabiola', 'Ana', 'Esteban']);
+      expect(
+        await order([
+          { field: 'estado', dir: 'desc' },
+          { field: 'nombre', dir: 'asc' },
+        ]),
+      ).toEqual(['Carla', 'Daniela', 'Bruno', 'Fabiola', 'Ana', 'Esteban']);
       expect(await order([{ field: 'id' }])).toEqual(byId(...ALL));
     });
 
@@ -315,7 +388,16 @@ describe('records API: query, sort, paging, projection, expand, quick search', (
     };
 
     it('names the unknown field, the operator that does not fit and the bad value by their paths', async () => {
-      expect(await refused({ filter: { and: [{ field: 'nombre', op: 'eq', value: 'Ana' }, { field: 'apodo', op: 'eq', value: 'x' }] } })).toEqual([['filter.and[1].field', 'query.unknownField']]);
+      expect(
+        await refused({
+          filter: {
+            and: [
+              { field: 'nombre', op: 'eq', value: 'Ana' },
+              { field: 'apodo', op: 'eq', value: 'x' },
+            ],
+          },
+        }),
+      ).toEqual([['filter.and[1].field', 'query.unknownField']]);
       expect(await refused({ filter: { field: 'estado', op: 'contains', value: 'abierto' } })).toEqual([['filter.op', 'query.operator']]);
       expect(await refused({ filter: { field: 'fecha', op: 'in', value: ['2024-01-01'] } })).toEqual([['filter.op', 'query.operator']]);
       expect(await refused({ filter: { field: 'activo', op: 'gt', value: true } })).toEqual([['filter.op', 'query.operator']]);
@@ -416,15 +498,17 @@ describe('records API: query, sort, paging, projection, expand, quick search', (
     const expected = (body: Record<string, unknown>): string[] => {
       const compiled = compileQuery(definition, body);
       if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
-      return sortRecords(compiled.value.sort, records.filter((r) => matchesFilter(compiled.value.filter, r))).map((r) => r.id as string);
+      return sortRecords(
+        compiled.value.sort,
+        records.filter((r) => matchesFilter(compiled.value.filter, r)),
+      ).map((r) => r.id as string);
     };
 
     const SORTABLE = ['nombre', 'codigo', 'cantidad', 'monto', 'fecha', 'momento', 'activo', 'estado'];
     const sortArb = fc.array(fc.record({ field: fc.constantFrom(...SORTABLE), dir: fc.constantFrom('asc', 'desc') }), { minLength: 0, maxLength: 3 });
 
     it('answers random filters and sorts as the engine evaluator does (same ids, same order, same total)', async () => {
-      const order = (a: unknown, b: unknown) =>
-        typeof a === 'string' && /^\d{4}-/.test(a) ? Date.parse(a) - Date.parse(String(b)) : Number(a) - Number(b);
+      const order = (a: unknown, b: unknown) => (typeof a === 'string' && /^\d{4}-/.test(a) ? Date.parse(a) - Date.parse(String(b)) : Number(a) - Number(b));
       const pair = <T>(pool: readonly T[]) => fc.tuple(fc.constantFrom(...pool), fc.constantFrom(...pool)).map(([a, b]) => (order(a, b) <= 0 ? [a, b] : [b, a]));
       const textOps = (field: string, pool: readonly string[], fragments: readonly string[]) =>
         fc.oneof(
@@ -508,7 +592,10 @@ describe('records API: query, sort, paging, projection, expand, quick search', (
     });
 
     it('pages by offset over the same order', async () => {
-      const sort = [{ field: 'fecha', dir: 'desc' }, { field: 'monto', dir: 'asc' }];
+      const sort = [
+        { field: 'fecha', dir: 'desc' },
+        { field: 'monto', dir: 'asc' },
+      ];
       const want = expected({ sort });
       const seen: string[] = [];
       for (let offset = 0; offset < want.length + 20; offset += 20) {

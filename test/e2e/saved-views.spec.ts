@@ -26,7 +26,14 @@ describe('saved views', () => {
       '/api/v1/profiles',
       {
         name: 'Vistas',
-        permissions: { modules: { '*': rights, casos: { ...rights, view: false } }, fields: { contactos: { documento: 'hidden' } }, visibility: 'own', allUsersCanEdit: false, aiAssistant: false, admin: false },
+        permissions: {
+          modules: { '*': rights, casos: { ...rights, view: false } },
+          fields: { contactos: { documento: 'hidden' } },
+          visibility: 'own',
+          allUsersCanEdit: false,
+          aiAssistant: false,
+          admin: false,
+        },
       },
       as(admin),
     );
@@ -73,7 +80,13 @@ describe('saved views', () => {
     ]);
     expect(bad.body.details[0].message).toEqual({ es: expect.stringContaining('monto'), en: expect.stringContaining('monto') });
     const shape = await t.api('POST', '/api/v1/views/contactos', { name: ' ', kind: 'lista', config: { fields: [] }, extra: 1 }, as(tokens.ana));
-    expect(paths(shape.body)).toEqual(expect.arrayContaining([['extra', 'view.unknownProperty'], ['kind', 'view.enum'], ['name', 'view.pattern']]));
+    expect(paths(shape.body)).toEqual(
+      expect.arrayContaining([
+        ['extra', 'view.unknownProperty'],
+        ['kind', 'view.enum'],
+        ['name', 'view.pattern'],
+      ]),
+    );
     // A field hidden to the caller is unknown to it; the admin may use it.
     const hidden = { name: 'Docs', kind: 'table', config: { fields: ['nombre', 'documento'] } };
     expect(paths((await t.api('POST', '/api/v1/views/contactos', hidden, as(tokens.ana))).body)).toEqual([['config.fields[1]', 'view.unknownField']]);

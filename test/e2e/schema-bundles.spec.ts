@@ -105,7 +105,13 @@ describe('schema bundles: export and import between operations (M7)', () => {
     expect(newer.body).toMatchObject({ code: 'bundle_too_new', message: { es: expect.stringContaining('versión de formato 99'), en: expect.stringContaining('format version 99') }, details: [] });
 
     // v0, the pre-release shape: definitions keyed by module, no settings.
-    const v0 = { format: 'contact-crm.schema-bundle', formatVersion: 0, operation: source, exportedAt: bundle.exportedAt, definitions: { vehiculos: bundle.modules.find((m: { key: string }) => m.key === 'vehiculos') } };
+    const v0 = {
+      format: 'contact-crm.schema-bundle',
+      formatVersion: 0,
+      operation: source,
+      exportedAt: bundle.exportedAt,
+      definitions: { vehiculos: bundle.modules.find((m: { key: string }) => m.key === 'vehiculos') },
+    };
     const upgraded = await api(target, 'POST', '/api/v1/schema/import', { bundle: v0, dryRun: true });
     expect(upgraded.status).toBe(200);
     expect(upgraded.body).toMatchObject({ upgradedFrom: 0, formatVersion: 1, modules: [expect.objectContaining({ key: 'vehiculos', action: 'create' })] });

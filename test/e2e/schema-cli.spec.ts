@@ -20,7 +20,13 @@ describe('crm command line: schema export / import', () => {
     t = await startTestServer({ dataDir });
     source = await t.createOperation('cli');
     target = await t.createOperation('cli');
-    const vehiculos = { key: 'vehiculos', version: 1, names: { singular: { es: 'Vehículo', en: 'Vehicle' }, plural: { es: 'Vehículos', en: 'Vehicles' } }, icon: 'car', fields: [{ key: 'placa', type: 'text', label: { es: 'Placa', en: 'Plate' } }] };
+    const vehiculos = {
+      key: 'vehiculos',
+      version: 1,
+      names: { singular: { es: 'Vehículo', en: 'Vehicle' }, plural: { es: 'Vehículos', en: 'Vehicles' } },
+      icon: 'car',
+      fields: [{ key: 'placa', type: 'text', label: { es: 'Placa', en: 'Plate' } }],
+    };
     await t.api('POST', '/api/v1/modules', vehiculos, { operation: source });
   });
   afterAll(async () => {

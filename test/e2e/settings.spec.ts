@@ -58,12 +58,21 @@ describe('operation settings (S4): tipificaciones, e-mail templates, web-integra
 
   it('validates each section and names the path of every problem', async () => {
     const badTree = await api('PUT', '/api/v1/settings/tipificaciones', {
-      value: { casos: [{ key: 'a', label: { es: 'A', en: 'A' } }, { key: 'a', label: { es: 'B', en: 'B' } }], naves: [] },
+      value: {
+        casos: [
+          { key: 'a', label: { es: 'A', en: 'A' } },
+          { key: 'a', label: { es: 'B', en: 'B' } },
+        ],
+        naves: [],
+      },
     });
     expect(badTree.status).toBe(400);
     expect(badTree.body.code).toBe('validation_failed');
     expect(badTree.body.details).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: 'value.casos[1].key', code: 'settings.duplicateKey' }), expect.objectContaining({ path: 'value.naves', code: 'settings.unknownModule' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'value.casos[1].key', code: 'settings.duplicateKey' }),
+        expect.objectContaining({ path: 'value.naves', code: 'settings.unknownModule' }),
+      ]),
     );
     const badShape = await api('PUT', '/api/v1/settings/email_templates', { value: { items: [{ key: 'X y', name: '', module: 'contactos', subject: 's', body: 'b', extra: 1 }] } });
     expect(badShape.status).toBe(400);

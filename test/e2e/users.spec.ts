@@ -23,7 +23,12 @@ describe('users, licenses, profiles and login history (A3, A4, A8)', () => {
     const profiles = await t.api('GET', '/api/v1/users', undefined, as(adminToken));
     expect(profiles.status).toBe(200);
     const admin = profiles.body.items[0];
-    const created = await t.api('POST', '/api/v1/users', { username: 'maria.gomez', displayName: 'María Gómez', email: 'maria@example.co', roleId: admin.roleId, levelId: admin.levelId }, as(adminToken));
+    const created = await t.api(
+      'POST',
+      '/api/v1/users',
+      { username: 'maria.gomez', displayName: 'María Gómez', email: 'maria@example.co', roleId: admin.roleId, levelId: admin.levelId },
+      as(adminToken),
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ username: 'maria.gomez', mustChangePassword: true, active: true, licenseActive: true });
     expect((await t.api('POST', '/api/v1/users', { username: 'MARIA.GOMEZ' }, as(adminToken))).status).toBe(409);
@@ -77,12 +82,24 @@ describe('users, licenses, profiles and login history (A3, A4, A8)', () => {
       '/api/v1/profiles',
       {
         name: 'Supervisor',
-        permissions: { modules: { '*': { view: true, edit: true }, casos: { view: true, create: true, edit: true, delete: true } }, fields: { contactos: { documento: 'hidden' } }, visibility: 'hierarchy', allUsersCanEdit: true, aiAssistant: false, admin: false },
+        permissions: {
+          modules: { '*': { view: true, edit: true }, casos: { view: true, create: true, edit: true, delete: true } },
+          fields: { contactos: { documento: 'hidden' } },
+          visibility: 'hierarchy',
+          allUsersCanEdit: true,
+          aiAssistant: false,
+          admin: false,
+        },
       },
       as(adminToken),
     );
     expect(supervisor.status).toBe(201);
-    const broken = await t.api('POST', '/api/v1/profiles', { name: 'Roto', permissions: { modules: { casos: { volar: true } }, fields: {}, visibility: 'todos', allUsersCanEdit: false, aiAssistant: false, admin: false } }, as(adminToken));
+    const broken = await t.api(
+      'POST',
+      '/api/v1/profiles',
+      { name: 'Roto', permissions: { modules: { casos: { volar: true } }, fields: {}, visibility: 'todos', allUsersCanEdit: false, aiAssistant: false, admin: false } },
+      as(adminToken),
+    );
     expect(broken.status).toBe(400);
     expect(broken.body.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['permissions.modules.casos', 'permissions.visibility']));
     expect((await t.api('POST', '/api/v1/profiles', { name: 'supervisor', permissions: supervisor.body.permissions }, as(adminToken))).status).toBe(409);

@@ -12,7 +12,11 @@ export interface AppRoute {
   public: boolean;
 }
 
-const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Every HTTP route the running app's controllers declare, so a test can try all of them (new routes included). */
 export function appRoutes(app: NestFastifyApplication): AppRoute[] {

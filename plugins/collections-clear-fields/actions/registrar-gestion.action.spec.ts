@@ -2,7 +2,14 @@ import type { RecordValues } from '@crm/engine';
 import { actionContext, anaPerez, COBRANZA, CONFIG, fixtureServices, GESTIONES, RECORD_ID } from '../cobranza.fixture';
 import { registrarGestionAction } from './registrar-gestion.action';
 
-const GESTION = { fecha: '2025-07-16T14:05:00Z', canal: 'telefono', tipificacion: 'Promesa de pago', codigo_tipificacion: 'PP-02', resultado: 'contactado', descripcion: 'Reprograma el abono para el 30 de julio.' };
+const GESTION = {
+  fecha: '2025-07-16T14:05:00Z',
+  canal: 'telefono',
+  tipificacion: 'Promesa de pago',
+  codigo_tipificacion: 'PP-02',
+  resultado: 'contactado',
+  descripcion: 'Reprograma el abono para el 30 de julio.',
+};
 
 describe('registrar_gestion action', () => {
   it('is labelled in both languages', () => {
@@ -10,7 +17,7 @@ describe('registrar_gestion action', () => {
     expect(registrarGestionAction.label).toEqual({ es: 'Registrar gestión', en: 'Register interaction' });
   });
 
-  it('creates the gestión linked to the record and leaves the clearing to the gestión\'s hooks', async () => {
+  it("creates the gestión linked to the record and leaves the clearing to the gestión's hooks", async () => {
     const record = anaPerez();
     const result = await registrarGestionAction.run(actionContext(record, GESTION));
     expect(result.patch).toBeUndefined();
@@ -27,7 +34,13 @@ describe('registrar_gestion action', () => {
   });
 
   it('counts nothing on a file whose configured fields are already empty', async () => {
-    const record = { ...anaPerez(), compromiso_pago_fecha: null, compromiso_pago_monto: '', observacion_gestion: null, obligaciones: [{ id_obligacion: 'TC-8841', compromiso: null, nota_obligacion: '  ', tipificacion: null }] };
+    const record = {
+      ...anaPerez(),
+      compromiso_pago_fecha: null,
+      compromiso_pago_monto: '',
+      observacion_gestion: null,
+      obligaciones: [{ id_obligacion: 'TC-8841', compromiso: null, nota_obligacion: '  ', tipificacion: null }],
+    };
     const result = await registrarGestionAction.run(actionContext(record, GESTION));
     expect(result.message?.en).toBe('Interaction registered. 0 values cleared.');
   });

@@ -23,10 +23,12 @@ describe('collections-clear-fields checkConfig', () => {
     expect(check({ recordFields: 'observacion_gestion', gestionLookup: '' })).toEqual(['"gestionLookup" must be a non-empty string.', '"recordFields" must be a list of field keys.']);
     expect(check({ recordFields: ['observacion_gestion', 7, 'observacion_gestion'] })).toEqual(['"recordFields[1]" must be a non-empty string.', '"recordFields" lists "observacion_gestion" twice.']);
     expect(check({ recordFields: [], obligationFields: [] })).toEqual(['The config clears nothing: recordFields and obligationFields are both empty.']);
-    expect(check({ limpiarAlGuardar: true })).toEqual(['Unknown config key "limpiarAlGuardar"; collections-clear-fields takes recordFields, obligationsField, obligationFields, gestionModule, gestionLookup.']);
+    expect(check({ limpiarAlGuardar: true })).toEqual([
+      'Unknown config key "limpiarAlGuardar"; collections-clear-fields takes recordFields, obligationsField, obligationFields, gestionModule, gestionLookup.',
+    ]);
   });
 
-  it('names a record field that is not among the module\'s fields', () => {
+  it("names a record field that is not among the module's fields", () => {
     expect(check({ recordFields: ['observacion_gestion', 'fecha_promesa'] })).toEqual(['Field "fecha_promesa" (recordFields) does not exist in module "cobranza".']);
   });
 

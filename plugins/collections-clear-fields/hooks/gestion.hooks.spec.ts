@@ -42,7 +42,16 @@ describe('a new gestión clears its collection record (gestión-side hooks)', ()
       },
     ]);
     expect((updates[0].patch.obligaciones as RecordValues[])[0]).toEqual({
-      id: 'r1', id_obligacion: 'TC-8841', nombre: 'Tarjeta de crédito Oro', saldo: '2350000.00', fecha_vencimiento: '2025-05-30', dias_mora: 45, gestionar: true, tipificacion: null, compromiso: null, nota_obligacion: null,
+      id: 'r1',
+      id_obligacion: 'TC-8841',
+      nombre: 'Tarjeta de crédito Oro',
+      saldo: '2350000.00',
+      fecha_vencimiento: '2025-05-30',
+      dias_mora: 45,
+      gestionar: true,
+      tipificacion: null,
+      compromiso: null,
+      nota_obligacion: null,
     });
   });
 
@@ -81,8 +90,11 @@ describe('a new gestión clears its collection record (gestión-side hooks)', ()
     }
   });
 
-  it('does nothing when the collection module\'s config names another gestión module', async () => {
-    const { services, updates } = fixtureServices(undefined, [{ ...COBRANZA, plugins: [{ name: 'collections-clear-fields', config: { ...COBRANZA.plugins![0].config, gestionModule: 'llamadas' } }] }, GESTIONES]);
+  it("does nothing when the collection module's config names another gestión module", async () => {
+    const { services, updates } = fixtureServices(undefined, [
+      { ...COBRANZA, plugins: [{ name: 'collections-clear-fields', config: { ...COBRANZA.plugins![0].config, gestionModule: 'llamadas' } }] },
+      GESTIONES,
+    ]);
     const record = { ...GESTION, cobranza: RECORD_ID };
     const context = { definition: GESTIONES, config: LINK, event: 'create' as const, record, previous: null, changed: new Set<string>(), user: { id: '', locale: 'es' as const }, services };
     await beforeSave(context);

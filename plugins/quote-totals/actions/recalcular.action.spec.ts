@@ -22,9 +22,14 @@ describe('recalcular action', () => {
     expect(recalcularAction.label).toEqual({ es: 'Recalcular totales', en: 'Recalculate totals' });
   });
 
-  it('returns a patch with the stored quote re-priced with today\'s products', async () => {
+  it("returns a patch with the stored quote re-priced with today's products", async () => {
     // Stored with an old price; today: 89,900.00 × 10 = 899,000.00, 5 % = 44,950.00, 19 % of 854,050.00 = 162,269.50.
-    const stored = { asunto: 'Renovación', lista_precios: 'Colombia COP', lineas: [{ producto: LICENCIA, cantidad: 10, precio_lista: '80000.00', importe: '800000.00', total: '800000.00' }], total: '800000.00' };
+    const stored = {
+      asunto: 'Renovación',
+      lista_precios: 'Colombia COP',
+      lineas: [{ producto: LICENCIA, cantidad: 10, precio_lista: '80000.00', importe: '800000.00', total: '800000.00' }],
+      total: '800000.00',
+    };
     const result = await recalcularAction.run(context(stored));
     expect(result.patch).toEqual({
       lineas: [{ producto: LICENCIA, tipo_costo: 'mensual', cantidad: 10, precio_lista: '89900.00', importe: '899000.00', descuento: '5', impuesto: '19', total: '1016319.50' }],

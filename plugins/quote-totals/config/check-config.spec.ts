@@ -43,12 +43,18 @@ describe('quote-totals checkConfig', () => {
   });
 
   it('names a missing or mistyped line column', () => {
-    expect(check({ ...CONFIG }, withColumns((cols) => cols.filter((c) => c.key !== 'cantidad')))).toEqual([
-      'Sub-table "lineas" has no column "cantidad" (the quantity), which quote-totals needs.',
-    ]);
-    expect(check({ ...CONFIG }, withColumns((cols) => cols.map((c) => (c.key === 'descuento_manual' ? { ...c, type: 'text' } : c)) as SubtableField['columns']))).toEqual([
-      'Column "lineas.descuento_manual" (whether the discount was edited) must be a boolean field, but it is a text field.',
-    ]);
+    expect(
+      check(
+        { ...CONFIG },
+        withColumns((cols) => cols.filter((c) => c.key !== 'cantidad')),
+      ),
+    ).toEqual(['Sub-table "lineas" has no column "cantidad" (the quantity), which quote-totals needs.']);
+    expect(
+      check(
+        { ...CONFIG },
+        withColumns((cols) => cols.map((c) => (c.key === 'descuento_manual' ? { ...c, type: 'text' } : c)) as SubtableField['columns']),
+      ),
+    ).toEqual(['Column "lineas.descuento_manual" (whether the discount was edited) must be a boolean field, but it is a text field.']);
   });
 
   it('names a product lookup that points to another module than productModule', () => {

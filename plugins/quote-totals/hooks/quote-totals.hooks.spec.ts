@@ -26,8 +26,30 @@ describe('quote-totals hooks on a realistic quote', () => {
    * Subtotal 8,049,586.00; discount 944,870.75; tax 470,864.86; total 7,575,580.11 (= 8,049,586.00 − 944,870.75 + 470,864.86).
    */
   const expectedLines = [
-    { producto: LICENCIA, tipo_costo: 'mensual', precio_lista: '89900.00', cantidad: 23, importe: '2067700.00', descuento: '5', descuento_manual: false, impuesto: '19', impuesto_manual: false, total: '2337534.85' },
-    { producto: DIADEMA, tipo_costo: 'unica_vez', precio_lista: '185990.50', cantidad: '12', importe: '2231886.00', descuento: '12.5', descuento_manual: true, impuesto: '5', impuesto_manual: false, total: '2050545.26' },
+    {
+      producto: LICENCIA,
+      tipo_costo: 'mensual',
+      precio_lista: '89900.00',
+      cantidad: 23,
+      importe: '2067700.00',
+      descuento: '5',
+      descuento_manual: false,
+      impuesto: '19',
+      impuesto_manual: false,
+      total: '2337534.85',
+    },
+    {
+      producto: DIADEMA,
+      tipo_costo: 'unica_vez',
+      precio_lista: '185990.50',
+      cantidad: '12',
+      importe: '2231886.00',
+      descuento: '12.5',
+      descuento_manual: true,
+      impuesto: '5',
+      impuesto_manual: false,
+      total: '2050545.26',
+    },
     { producto: CAPACITACION, tipo_costo: 'unica_vez', precio_lista: '1250000.00', cantidad: 3, importe: '3750000.00', descuento: '15', impuesto: '0', total: '3187500.00' },
   ];
   const expectedTotals = { subtotal: '8049586.00', descuento_total: '944870.75', impuesto_total: '470864.86', total: '7575580.11' };
@@ -63,7 +85,9 @@ describe('quote-totals hooks on a realistic quote', () => {
     // 50 licences (range 50+ → 10 %) for a tax-exempt free-trade-zone client: 4,495,000.00 − 449,500.00 + 0.
     const record: RecordValues = { lista_precios: 'Colombia COP', lineas: [{ producto: LICENCIA, cantidad: 50, impuesto: '0', impuesto_manual: true }] };
     expect(await beforeSave(hookContext(record))).toEqual([]);
-    expect(record.lineas).toEqual([{ producto: LICENCIA, tipo_costo: 'mensual', cantidad: 50, precio_lista: '89900.00', importe: '4495000.00', descuento: '10', impuesto: '0', impuesto_manual: true, total: '4045500.00' }]);
+    expect(record.lineas).toEqual([
+      { producto: LICENCIA, tipo_costo: 'mensual', cantidad: 50, precio_lista: '89900.00', importe: '4495000.00', descuento: '10', impuesto: '0', impuesto_manual: true, total: '4045500.00' },
+    ]);
     expect(record).toMatchObject({ subtotal: '4495000.00', descuento_total: '449500.00', impuesto_total: '0.00', total: '4045500.00' });
   });
 

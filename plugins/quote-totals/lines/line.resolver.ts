@@ -27,8 +27,7 @@ export type LineOutcome = { ok: true; row: RecordValues; amounts: LineAmounts } 
  * product's unless `impuesto_manual`) and total; or the issues that stop it.
  */
 export function resolveLine({ linesField, index, row, product, priceList, storedProducts }: LineContext): LineOutcome {
-  const issue = (column: string, code: Parameters<typeof lineIssue>[3], params?: Record<string, string | number>) =>
-    lineIssue(linesField, index, column, code, params);
+  const issue = (column: string, code: Parameters<typeof lineIssue>[3], params?: Record<string, string | number>) => lineIssue(linesField, index, column, code, params);
   const productId = row[LINE.product];
 
   if (product === undefined) return { ok: false, issues: [issue(LINE.product, 'noProduct')] };

@@ -5,7 +5,7 @@ import { isActive, listPrice, paymentType, productTax, rangeDiscount } from './p
 const q = (value: number | string) => toDec(value)!;
 
 describe('product pricing', () => {
-  it('takes the price of the quote\'s list, else the unit price', () => {
+  it("takes the price of the quote's list, else the unit price", () => {
     expect(listPrice(PRODUCTS[LICENCIA], 'Colombia COP')?.toFixed(2)).toBe('89900.00');
     expect(listPrice(PRODUCTS[LICENCIA], ' México MXN ')?.toFixed(2)).toBe('450.00');
     expect(listPrice(PRODUCTS[LICENCIA], 'Chile CLP')?.toFixed(2)).toBe('95000.00');
@@ -15,7 +15,13 @@ describe('product pricing', () => {
   });
 
   it('skips a list row without a usable price', () => {
-    const product = { precio_unitario: '10', listas_precios: [{ lista: 'A', precio: null }, { lista: 'A', precio: 'n/a' }] };
+    const product = {
+      precio_unitario: '10',
+      listas_precios: [
+        { lista: 'A', precio: null },
+        { lista: 'A', precio: 'n/a' },
+      ],
+    };
     expect(listPrice(product, 'A')?.toFixed(2)).toBe('10.00');
   });
 
@@ -30,7 +36,13 @@ describe('product pricing', () => {
   });
 
   it('lets the range starting highest win when ranges overlap', () => {
-    const product = { rangos_cantidad: [{ desde: 1, hasta: 10, descuento: 2 }, { desde: 10, hasta: 20, descuento: 4 }, { desde: null, hasta: null, descuento: 1 }] };
+    const product = {
+      rangos_cantidad: [
+        { desde: 1, hasta: 10, descuento: 2 },
+        { desde: 10, hasta: 20, descuento: 4 },
+        { desde: null, hasta: null, descuento: 1 },
+      ],
+    };
     expect(rangeDiscount(product, q(10)).toFixed()).toBe('4');
     expect(rangeDiscount(product, q(5)).toFixed()).toBe('2');
     expect(rangeDiscount(product, q(0)).toFixed()).toBe('1');

@@ -3,8 +3,7 @@ import type { Dec } from '../calc/money';
 import { isBlank, roundCents, toDec, ZERO } from '../calc/money';
 import { PRICE_LIST_ROW, PRODUCT, RANGE_ROW } from './product.fields';
 
-const rows = (value: unknown): RecordValues[] =>
-  Array.isArray(value) ? value.filter((row): row is RecordValues => row !== null && typeof row === 'object' && !Array.isArray(row)) : [];
+const rows = (value: unknown): RecordValues[] => (Array.isArray(value) ? value.filter((row): row is RecordValues => row !== null && typeof row === 'object' && !Array.isArray(row)) : []);
 
 /** A product is inactive only when `activo` is false; the catalog defaults it to true. */
 export function isActive(product: RecordValues): boolean {

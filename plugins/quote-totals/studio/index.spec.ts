@@ -51,7 +51,10 @@ describe('quote-totals Studio part', () => {
   it('shows exactly what the server saves for a quote it accepts', async () => {
     const line = fc.record({
       producto: fc.constantFrom(...PRODUCTS),
-      cantidad: fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 20_000 }).map((n) => (n / 100).toFixed(2))),
+      cantidad: fc.oneof(
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 20_000 }).map((n) => (n / 100).toFixed(2)),
+      ),
       descuento_manual: fc.boolean(),
       descuento: fc.integer({ min: 0, max: 100 }),
     });

@@ -7,6 +7,7 @@ const NAME = answer('invalid', { es: 'El nombre es obligatorio (máximo 100).', 
 @IgnoresUnknownFields()
 export class SaveRoleDto {
   @IsOptional() @IsString(NAME) @Matches(/\S/, NAME) @MaxLength(100, NAME) name?: string;
-  @IsOptional() @IsString(answer('invalid', { es: 'El rol superior no existe en esta operación.', en: 'The parent role does not exist in this operation.' }))
+  @IsOptional()
+  @IsString(answer('invalid', { es: 'El rol superior no existe en esta operación.', en: 'The parent role does not exist in this operation.' }))
   parentId?: string | null;
 }

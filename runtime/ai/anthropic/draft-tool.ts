@@ -22,7 +22,7 @@ export const DRAFT_TOOL_INPUT_SCHEMA = {
 
 export const DRAFT_TOOL = {
   name: DRAFT_TOOL_NAME,
-  description: 'Propose the complete module definition that results from the admin\'s request.',
+  description: "Propose the complete module definition that results from the admin's request.",
   input_schema: DRAFT_TOOL_INPUT_SCHEMA,
 };
 

@@ -16,10 +16,70 @@ export interface Annotations {
   unknown: Span[];
 }
 
-const CURRENCIES: Record<string, string> = { usd: 'USD', cop: 'COP', eur: 'EUR', mxn: 'MXN', pen: 'PEN', clp: 'CLP', ars: 'ARS', brl: 'BRL', dolares: 'USD', dollars: 'USD', euros: 'EUR', pesos: 'COP', soles: 'PEN' };
-const SKIP = new Set(['tipo', 'de', 'type', 'campo', 'field', 'es', 'un', 'una', 'a', 'an', 'of', 'como', 'as', 'que', 'sea', 'en', 'is', 'be', 'el', 'la', 'the', 'debe', 'ser', 'must', 'should', '¿', '?', ':']);
+const CURRENCIES: Record<string, string> = {
+  usd: 'USD',
+  cop: 'COP',
+  eur: 'EUR',
+  mxn: 'MXN',
+  pen: 'PEN',
+  clp: 'CLP',
+  ars: 'ARS',
+  brl: 'BRL',
+  dolares: 'USD',
+  dollars: 'USD',
+  euros: 'EUR',
+  pesos: 'COP',
+  soles: 'PEN',
+};
+const SKIP = new Set([
+  'tipo',
+  'de',
+  'type',
+  'campo',
+  'field',
+  'es',
+  'un',
+  'una',
+  'a',
+  'an',
+  'of',
+  'como',
+  'as',
+  'que',
+  'sea',
+  'en',
+  'is',
+  'be',
+  'el',
+  'la',
+  'the',
+  'debe',
+  'ser',
+  'must',
+  'should',
+  '¿',
+  '?',
+  ':',
+]);
 const SEPARATORS = new Set([',', ';', 'y', 'e', 'and', '/', '&', '+']);
-const RELATION = new Set(['relacion', 'relacionado', 'relacionada', 'lookup', 'referencia', 'related', 'relation', 'relationship', 'vinculado', 'vinculada', 'vinculo', 'link', 'linked', 'enlazado', 'asociado', 'asociada']);
+const RELATION = new Set([
+  'relacion',
+  'relacionado',
+  'relacionada',
+  'lookup',
+  'referencia',
+  'related',
+  'relation',
+  'relationship',
+  'vinculado',
+  'vinculada',
+  'vinculo',
+  'link',
+  'linked',
+  'enlazado',
+  'asociado',
+  'asociada',
+]);
 const LIST_INTRO = new Set(['lista', 'opciones', 'options', 'valores', 'values', 'list', 'desplegable', 'dropdown', 'picklist', 'seleccion']);
 
 /** The longest type phrase at `index`: its length in tokens and its type. */
@@ -59,7 +119,7 @@ export function readAnnotations(span: Span, context: ParseContext): Annotations 
       while (tokens[j] && ['con', 'a', 'al', 'to', 'with', 'de', 'un', 'una', 'the', 'los', 'las', 'el', 'la', 'modulo', 'module', ':'].includes(tokens[j].norm)) j++;
       const rest = new Span(tokens.slice(j)).text;
       out.type = 'lookup';
-      out.target = rest ? context.resolveModule(rest) ?? null : null;
+      out.target = rest ? (context.resolveModule(rest) ?? null) : null;
       if (rest && !out.target) out.unknown.push(new Span(tokens.slice(i)));
       return finish(out, chunks, flush);
     } else if (LIST_INTRO.has(norm) && tokens.slice(i + 1).some((t) => !SKIP.has(t.norm)) && (next === ':' || next === 'de' || next === 'con' || hasSeparator(tokens.slice(i + 1)))) {

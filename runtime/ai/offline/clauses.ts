@@ -10,7 +10,14 @@ const SPLIT_VERBS = new Set([
   ...VERBS.rename,
   ...VERBS.relate.filter((v) => v !== 'link'),
   ...VERBS.change.filter((v) => !['pasa', 'set', 'turn', 'switch'].includes(v)),
-  'haz', 'hacer', 'vuelve', 'deja', 'pon', 'establece', 'make', 'mark',
+  'haz',
+  'hacer',
+  'vuelve',
+  'deja',
+  'pon',
+  'establece',
+  'make',
+  'mark',
 ]);
 const JOINERS = new Set([',', 'y', 'e', 'and', 'luego', 'then', 'tambien', 'ademas', 'also', 'despues']);
 const ENDS = new Set(['.', ';', '!', '¡']);
@@ -41,7 +48,10 @@ export function splitClauses(tokens: Token[]): Span[] {
     current.push(token);
   }
   clauses.push(current);
-  return clauses.map((c) => trim(dropPoliteness(c))).filter((c) => c.length).map((c) => new Span(c));
+  return clauses
+    .map((c) => trim(dropPoliteness(c)))
+    .filter((c) => c.length)
+    .map((c) => new Span(c));
 }
 
 function startsInstruction(tokens: Token[], from: number): boolean {
@@ -65,12 +75,14 @@ function startsStatement(tokens: Token[], from: number): boolean {
 
 /** "por favor" and "please" say nothing wherever they are. */
 function dropPoliteness(tokens: Token[]): Token[] {
-  return tokens.filter((t, i) => !(t.norm === 'please' || t.norm === 'porfa' || t.norm === 'kindly' || (t.norm === 'por' && tokens[i + 1]?.norm === 'favor') || (t.norm === 'favor' && tokens[i - 1]?.norm === 'por')));
+  return tokens.filter(
+    (t, i) => !(t.norm === 'please' || t.norm === 'porfa' || t.norm === 'kindly' || (t.norm === 'por' && tokens[i + 1]?.norm === 'favor') || (t.norm === 'favor' && tokens[i - 1]?.norm === 'por')),
+  );
 }
 
 function trim(tokens: Token[]): Token[] {
   let out = tokens;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     while (out.length && (JOINERS.has(out[0].norm) || ['¡', '-', ':'].includes(out[0].norm))) {
       out = out.slice(1);

@@ -9,10 +9,40 @@ import { editDistance } from './typo.corrector';
 const DEFAULT_CURRENCY = 'COP';
 const DEFAULT_ACCEPT = ['pdf', 'jpg', 'jpeg', 'png', 'docx', 'xlsx'];
 const ICONS: [RegExp, string][] = [
-  [/vehic|auto|carro|car|moto/, 'car'], [/garant|warrant|segur|insur|poliz|polic/, 'shield'], [/contact|client|customer|person|pacient|patient/, 'user'], [/product|inventar|stock/, 'package'],
-  [/pedid|orden|order|venta|sale/, 'shopping-cart'], [/factur|invoice|pago|payment/, 'file-text'], [/cita|evento|event|appoint|reserv/, 'calendar'], [/ticket|caso|case|quej|reclam|complaint|claim/, 'life-buoy'],
+  [/vehic|auto|carro|car|moto/, 'car'],
+  [/garant|warrant|segur|insur|poliz|polic/, 'shield'],
+  [/contact|client|customer|person|pacient|patient/, 'user'],
+  [/product|inventar|stock/, 'package'],
+  [/pedid|orden|order|venta|sale/, 'shopping-cart'],
+  [/factur|invoice|pago|payment/, 'file-text'],
+  [/cita|evento|event|appoint|reserv/, 'calendar'],
+  [/ticket|caso|case|quej|reclam|complaint|claim/, 'life-buoy'],
 ];
-const REF_NOISE = new Set(['el', 'la', 'los', 'las', 'the', 'campo', 'campos', 'field', 'fields', 'de', 'del', 'of', 'a', 'an', 'su', 'its', 'modulo', 'module', 'anymore', 'mas', 'ya', 'now', 'ahora']);
+const REF_NOISE = new Set([
+  'el',
+  'la',
+  'los',
+  'las',
+  'the',
+  'campo',
+  'campos',
+  'field',
+  'fields',
+  'de',
+  'del',
+  'of',
+  'a',
+  'an',
+  'su',
+  'its',
+  'modulo',
+  'module',
+  'anymore',
+  'mas',
+  'ya',
+  'now',
+  'ahora',
+]);
 
 /** A fresh module when the prompt names none: the admin gives names at "Crear formulario". */
 const PLACEHOLDER: ModuleDefinition = {
@@ -180,7 +210,7 @@ export class DraftBuilder {
     if ((notes.type === 'select' || notes.type === 'multiSelect') && !notes.options?.length && !('options' in field)) return this.context.miss(ref.text);
     if (notes.type === 'lookup' && !notes.target) return this.context.miss(ref.text);
     const index = this.definition.fields.indexOf(field);
-    this.definition.fields[index] = { ...this.buildField(spec, field.key, field.type === notes.type ? field : { ...field, type: notes.type } as ModuleField), label: field.label };
+    this.definition.fields[index] = { ...this.buildField(spec, field.key, field.type === notes.type ? field : ({ ...field, type: notes.type } as ModuleField)), label: field.label };
   }
 
   addOptions(ref: Span, options: Span[]): void {

@@ -20,13 +20,59 @@ export interface FieldSpec {
 }
 
 const NAMING = ['llamado', 'llamada', 'denominado', 'denominada', 'called', 'named', 'titled'];
-const NAMING_PHRASES = [['que', 'se', 'llame'], ['con', 'nombre'], ['con', 'el', 'nombre']];
+const NAMING_PHRASES = [
+  ['que', 'se', 'llame'],
+  ['con', 'nombre'],
+  ['con', 'el', 'nombre'],
+];
 const FIELD_WORDS = new Set(['campo', 'campos', 'field', 'fields', 'columna', 'columnas', 'column', 'columns', 'dato', 'datos']);
 /** Options that follow the name outside parentheses: "Canal con opciones WhatsApp, Teléfono y Correo". */
-const OPTION_TAIL = [['con', 'las', 'opciones'], ['con', 'opciones'], ['con', 'los', 'valores'], ['con', 'valores'], ['opciones'], ['valores'], ['que', 'puede', 'ser'], ['puede', 'ser'], ['with', 'the', 'options'], ['with', 'options'], ['with', 'values'], ['options'], ['values'], ['one', 'of'], ['can', 'be'], ['lista', ':'], ['list', ':'], ['tipo', 'lista', 'con'], ['lista', 'con'], ['desplegable', 'con'], ['dropdown', 'with']];
+const OPTION_TAIL = [
+  ['con', 'las', 'opciones'],
+  ['con', 'opciones'],
+  ['con', 'los', 'valores'],
+  ['con', 'valores'],
+  ['opciones'],
+  ['valores'],
+  ['que', 'puede', 'ser'],
+  ['puede', 'ser'],
+  ['with', 'the', 'options'],
+  ['with', 'options'],
+  ['with', 'values'],
+  ['options'],
+  ['values'],
+  ['one', 'of'],
+  ['can', 'be'],
+  ['lista', ':'],
+  ['list', ':'],
+  ['tipo', 'lista', 'con'],
+  ['lista', 'con'],
+  ['desplegable', 'con'],
+  ['dropdown', 'with'],
+];
 const RELATION_WORDS = new Set(['relacion', 'relacionado', 'relacionada', 'vinculado', 'vinculada', 'asociado', 'asociada', 'related', 'linked', 'relation', 'lookup']);
 /** Verbs that start an action the module cannot take, never a field's name. */
-const ACTIONS = new Set(['send', 'notify', 'calculate', 'print', 'envia', 'enviar', 'envie', 'manda', 'mandar', 'mande', 'notifica', 'notificar', 'calcula', 'calcular', 'mostrar', 'imprime', 'imprimir', 'avisa', 'avisar']);
+const ACTIONS = new Set([
+  'send',
+  'notify',
+  'calculate',
+  'print',
+  'envia',
+  'enviar',
+  'envie',
+  'manda',
+  'mandar',
+  'mande',
+  'notifica',
+  'notificar',
+  'calcula',
+  'calcular',
+  'mostrar',
+  'imprime',
+  'imprimir',
+  'avisa',
+  'avisar',
+]);
 const PICKLIST_WORDS = new Set(['lista', 'desplegable', 'dropdown', 'picklist', 'select', 'list']);
 
 /** "un desplegable Tipo de cliente con Persona y Empresa": the item names a picklist (but "lista de precios" is a name). */
@@ -139,7 +185,16 @@ export function parseFieldItem(item: Span, context: ParseContext): FieldSpec | u
   }
   // "una lista de Segmento", "a dropdown Segment", "una casilla Acepta términos": words that are only ever a type.
   const lead = typeAt(tokens, 0);
-  if (lead && ONLY_TYPE.has(tokens.slice(0, lead.length).map((t) => t.norm).join(' ')) && tokens.length > lead.length) {
+  if (
+    lead &&
+    ONLY_TYPE.has(
+      tokens
+        .slice(0, lead.length)
+        .map((t) => t.norm)
+        .join(' '),
+    ) &&
+    tokens.length > lead.length
+  ) {
     notes.push(readAnnotations(new Span(tokens.slice(0, lead.length)), context));
     tokens = tokens.slice(lead.length);
     while (tokens.length > 1 && ['de', 'para', 'of', 'for', 'llamada', 'llamado', 'called'].includes(tokens[0].norm)) tokens = tokens.slice(1);

@@ -7,7 +7,14 @@ const FLAG_FILLER = new Set(['de', 'caracter', 'es', 'que', 'sea', 'debe', 'ser'
 
 const SEPARATORS = new Set([',', ';', 'y', 'e', 'and', '&', '+']);
 /** Names that hold a separator word: "fecha y hora", "términos y condiciones". */
-const JOINED = [['fecha', 'hora'], ['date', 'time'], ['terminos', 'condiciones'], ['terms', 'conditions'], ['si', 'no'], ['yes', 'no']];
+const JOINED = [
+  ['fecha', 'hora'],
+  ['date', 'time'],
+  ['terminos', 'condiciones'],
+  ['terms', 'conditions'],
+  ['si', 'no'],
+  ['yes', 'no'],
+];
 /** Once options start outside parentheses they run to the end of the list, unless a later part has its own parentheses. */
 const OPTION_START = new Set(['opciones', 'options', 'valores', 'values', ':']);
 const ALL_REQUIRED = new Set(['todos', 'todas', 'all', 'son', 'of', 'them', 'are', 'los', 'campos', 'fields', 'deben', 'ser', 'must', 'be', 'should']);

@@ -38,51 +38,143 @@ const createModule: Rule['run'] = (g, b, c) => {
   if (name) b.nameModule(name);
   fields(g, b, c);
 };
-const requireFields = (required: boolean): Rule['run'] => (g, b) => b.setRequired(g.refs as Span, required);
+const requireFields =
+  (required: boolean): Rule['run'] =>
+  (g, b) =>
+    b.setRequired(g.refs as Span, required);
 
 const RULES: Rule[] = [
   // Create a module.
   { pattern: rx(`${alt(VERBS.create)}(?: me)?(?: (?:un|una|el|la|nuevo|nueva))* ${MODULE_ES}(?: (?:nuevo|nueva))? ${FIELDS_INTRO_ES} (?<fields>.+)`), run: createModule },
-  { pattern: rx(`${alt(VERBS.create)}(?: me)?(?: (?:un|una|el|la|nuevo|nueva))* ${MODULE_ES}(?: (?:nuevo|nueva))?(?: (?:de|para|llamado|llamada|denominado|que se llame|con nombre|con el nombre))? (?<name>.+?)(?: ${FIELDS_INTRO_ES} (?<fields>.+))?`), run: createModule },
+  {
+    pattern: rx(
+      `${alt(VERBS.create)}(?: me)?(?: (?:un|una|el|la|nuevo|nueva))* ${MODULE_ES}(?: (?:nuevo|nueva))?(?: (?:de|para|llamado|llamada|denominado|que se llame|con nombre|con el nombre))? (?<name>.+?)(?: ${FIELDS_INTRO_ES} (?<fields>.+))?`,
+    ),
+    run: createModule,
+  },
   { pattern: rx(`${WANT}(?: (?:crear|tener|armar|hacer|un|una))* ${MODULE_ES}(?: (?:de|para))? (?<name>.+?)(?: ${FIELDS_INTRO_ES} (?<fields>.+))?`), run: createModule },
   { pattern: rx(`(?:${WANT} )?${TRACK_ES}(?: (?:los|las|el|la|nuestros|nuestras|mis|unos|unas))? (?<name>.+?)(?: (?:${FIELDS_INTRO_ES}|,) (?<fields>.+))?`), run: createModule },
   { pattern: rx(`(?:${CREATE_EN})(?: me)?(?: (?:a|an|the|new))* ${MODULE_EN} ${FIELDS_INTRO_EN} (?<fields>.+)`), run: createModule },
-  { pattern: rx(`(?:${CREATE_EN})(?: me)?(?: (?:a|an|the|new))*(?: (?<name1>.+?))?? ${MODULE_EN}(?: (?:called|named|for|of|to track|to manage))?(?: (?<name2>.+?))??(?: ${FIELDS_INTRO_EN} (?<fields>.+))?`), run: createModule },
-  { pattern: rx(`(?:(?:i|we) (?:need|want|would like|d like) to )?(?:track|record|register|manage|keep track of|store|log)(?: (?:our|the|my|all|some))? (?<name>.+?)(?: (?:${FIELDS_INTRO_EN}|,) (?<fields>.+))?`), run: createModule },
+  {
+    pattern: rx(
+      `(?:${CREATE_EN})(?: me)?(?: (?:a|an|the|new))*(?: (?<name1>.+?))?? ${MODULE_EN}(?: (?:called|named|for|of|to track|to manage))?(?: (?<name2>.+?))??(?: ${FIELDS_INTRO_EN} (?<fields>.+))?`,
+    ),
+    run: createModule,
+  },
+  {
+    pattern: rx(
+      `(?:(?:i|we) (?:need|want|would like|d like) to )?(?:track|record|register|manage|keep track of|store|log)(?: (?:our|the|my|all|some))? (?<name>.+?)(?: (?:${FIELDS_INTRO_EN}|,) (?<fields>.+))?`,
+    ),
+    run: createModule,
+  },
   // No verb: "módulo de Reservas: ...", "Leads module: ...".
   { pattern: rx(`(?:(?:un|el|nuevo|nueva) )*${MODULE_ES} (?:de|para) (?<name>.+?) ${FIELDS_INTRO_ES} (?<fields>.+)`), run: createModule },
   { pattern: rx(`(?:(?:a|the|new) )*(?<name>[^,()]+?) ${MODULE_EN} ${FIELDS_INTRO_EN} (?<fields>.+)`), run: createModule },
   // Name the module.
-  { pattern: rx(`(?:el ${MODULE_ES} se (?:llama|llamara|debe llamar)|llamalo|llamala|ponle de nombre|ponle por nombre|call it|name it|the ${MODULE_EN} is called|rename the ${MODULE_EN} to|cambia el nombre del ${MODULE_ES} a) (?<name>.+)`), run: (g, b) => b.nameModule(g.name as Span) },
+  {
+    pattern: rx(
+      `(?:el ${MODULE_ES} se (?:llama|llamara|debe llamar)|llamalo|llamala|ponle de nombre|ponle por nombre|call it|name it|the ${MODULE_EN} is called|rename the ${MODULE_EN} to|cambia el nombre del ${MODULE_ES} a) (?<name>.+)`,
+    ),
+    run: (g, b) => b.nameModule(g.name as Span),
+  },
   // Options of a picklist.
-  { pattern: rx(`${alt(VERBS.add)}(?: ${ART})? (?:opcion|opciones|option|options|valor|valores|value|values)(?: :)? (?<options>.+?) (?:al campo|a la lista de|a la lista|al|a|en el campo|en|to the|to|in the|in)(?: (?:campo|field|lista|list))? (?<ref>.+?)(?: (?:field|list))?`), run: (g, b) => b.addOptions(g.ref as Span, splitOptions(g.options as Span)) },
-  { pattern: rx(`${alt(VERBS.remove)}(?: ${ART})? (?:opcion|opciones|option|options|valor|valores|value|values) (?<options>.+?) (?:del campo|de la lista de|de la lista|del|de|from the|from)(?: (?:campo|field|lista|list))? (?<ref>.+?)(?: (?:field|list))?`), run: (g, b) => b.archiveOptions(g.ref as Span, splitOptions(g.options as Span)) },
-  { pattern: rx(`(?:que )?(?:${ART} )?(?:${FIELD} )?(?<ref>.+?) (?:tenga|tiene|tendra|should have|has|must have|should also have|needs)(?: (?:tambien|also|ademas))? (?:la|una|las|the|an|a)? ?(?:opcion|opciones|option|options|valor|value)(?: :)? (?<options>.+?)(?: (?:tambien|too|also))?`), run: (g, b) => b.addOptions(g.ref as Span, splitOptions(g.options as Span)) },
+  {
+    pattern: rx(
+      `${alt(VERBS.add)}(?: ${ART})? (?:opcion|opciones|option|options|valor|valores|value|values)(?: :)? (?<options>.+?) (?:al campo|a la lista de|a la lista|al|a|en el campo|en|to the|to|in the|in)(?: (?:campo|field|lista|list))? (?<ref>.+?)(?: (?:field|list))?`,
+    ),
+    run: (g, b) => b.addOptions(g.ref as Span, splitOptions(g.options as Span)),
+  },
+  {
+    pattern: rx(
+      `${alt(VERBS.remove)}(?: ${ART})? (?:opcion|opciones|option|options|valor|valores|value|values) (?<options>.+?) (?:del campo|de la lista de|de la lista|del|de|from the|from)(?: (?:campo|field|lista|list))? (?<ref>.+?)(?: (?:field|list))?`,
+    ),
+    run: (g, b) => b.archiveOptions(g.ref as Span, splitOptions(g.options as Span)),
+  },
+  {
+    pattern: rx(
+      `(?:que )?(?:${ART} )?(?:${FIELD} )?(?<ref>.+?) (?:tenga|tiene|tendra|should have|has|must have|should also have|needs)(?: (?:tambien|also|ademas))? (?:la|una|las|the|an|a)? ?(?:opcion|opciones|option|options|valor|value)(?: :)? (?<options>.+?)(?: (?:tambien|too|also))?`,
+    ),
+    run: (g, b) => b.addOptions(g.ref as Span, splitOptions(g.options as Span)),
+  },
   // Rename a field (its key never changes).
-  { pattern: rx(`(?:${alt(VERBS.rename)}|cambia el nombre de|cambiale el nombre a|cambia la etiqueta de|change the name of|change the label of|relabel)(?: ${ART})?(?: ${FIELD})? (?<ref>.+?) (?:a|como|por|to|as) (?<label>.+)`), run: (g, b) => b.rename(g.ref as Span, g.label as Span) },
+  {
+    pattern: rx(
+      `(?:${alt(VERBS.rename)}|cambia el nombre de|cambiale el nombre a|cambia la etiqueta de|change the name of|change the label of|relabel)(?: ${ART})?(?: ${FIELD})? (?<ref>.+?) (?:a|como|por|to|as) (?<label>.+)`,
+    ),
+    run: (g, b) => b.rename(g.ref as Span, g.label as Span),
+  },
   // Relations.
-  { pattern: rx(`${alt(VERBS.relate)}(?: (?:cada|todos los|todas las|los|las|el|la|un|una|each|every|all|the|a|an))?(?: (?<self>.+?))? (?:con|a|al|with|to) (?:(?:un|una|el|la|los|las|su|sus|a|an|the|its|their|one|uno) )?(?<target>.+?)`), run: relate },
-  { pattern: rx(`(?:que )?(?:cada|each|every) (?<self>.+?) (?:(?:debe estar|esta|should be|is|must be|tiene|has|tenga) )?(?:relacionad[oa]s?|vinculad[oa]s?|asociad[oa]s?|related|linked|associated|pertenece|belongs|(?:un|una|a|an) (?:relacion|relation|lookup)) (?:con|a|al|to|with) (?:(?:un|una|el|la|a|an|the|one) )?(?<target>.+)`), run: relate },
+  {
+    pattern: rx(
+      `${alt(VERBS.relate)}(?: (?:cada|todos los|todas las|los|las|el|la|un|una|each|every|all|the|a|an))?(?: (?<self>.+?))? (?:con|a|al|with|to) (?:(?:un|una|el|la|los|las|su|sus|a|an|the|its|their|one|uno) )?(?<target>.+?)`,
+    ),
+    run: relate,
+  },
+  {
+    pattern: rx(
+      `(?:que )?(?:cada|each|every) (?<self>.+?) (?:(?:debe estar|esta|should be|is|must be|tiene|has|tenga) )?(?:relacionad[oa]s?|vinculad[oa]s?|asociad[oa]s?|related|linked|associated|pertenece|belongs|(?:un|una|a|an) (?:relacion|relation|lookup)) (?:con|a|al|to|with) (?:(?:un|una|el|la|a|an|the|one) )?(?<target>.+)`,
+    ),
+    run: relate,
+  },
   // Archive, restore.
-  { pattern: rx(`${alt(VERBS.remove)}(?: ${ART})?(?: ${FIELD})? (?<refs>.+?)(?: ${FIELD})?(?: (?:del|de la|de|from the|from) (?:${MODULE_ES}|${MODULE_EN}).*)?`), run: (g, b) => b.archive(g.refs as Span) },
+  {
+    pattern: rx(`${alt(VERBS.remove)}(?: ${ART})?(?: ${FIELD})? (?<refs>.+?)(?: ${FIELD})?(?: (?:del|de la|de|from the|from) (?:${MODULE_ES}|${MODULE_EN}).*)?`),
+    run: (g, b) => b.archive(g.refs as Span),
+  },
   { pattern: rx(`(?:ya )?no (?:necesito|necesitamos|se necesita|usamos|se usa|quiero)(?: mas)?(?: ${ART})?(?: ${FIELD})? (?<refs>.+?)(?: mas)?`), run: (g, b) => b.archive(g.refs as Span) },
   { pattern: rx(`(?:i|we) (?:dont|do not|no longer) (?:need|use|want)(?: the)? (?<refs>.+?)(?: ${FIELD})?(?: anymore)?`), run: (g, b) => b.archive(g.refs as Span) },
   { pattern: rx(`get rid of(?: the)? (?<refs>.+?)(?: ${FIELD})?`), run: (g, b) => b.archive(g.refs as Span) },
   { pattern: rx(`(?:${alt(VERBS.restore)}|bring back|trae de vuelta|vuelve a mostrar)(?: ${ART})?(?: ${FIELD})? (?<refs>.+?)(?: ${FIELD})?`), run: (g, b) => b.restore(g.refs as Span) },
   // Required / optional, verb first.
-  { pattern: rx(`${alt(VERBS.flag)}(?: que)?(?: (?:como|que sea|que sean|as))? (?<flag>${OPT}|${REQ})(?: (?:a|al|el|la|los|las|the))?(?: ${FIELD})? (?<refs>.+)`), run: (g, b) => setFlags(g.refs as Span, !isOptional(g.flag as Span), b) },
-  { pattern: rx(`${alt(VERBS.flag)}(?: que)?(?: ${ART})?(?: ${FIELD})? (?<refs>.+?)(?: ${FIELD})?(?: (?:sea|sean|como|quede|as|be))? (?<flag>${OPT}|${REQ})`), run: (g, b) => b.setRequired(g.refs as Span, !isOptional(g.flag as Span)) },
+  {
+    pattern: rx(`${alt(VERBS.flag)}(?: que)?(?: (?:como|que sea|que sean|as))? (?<flag>${OPT}|${REQ})(?: (?:a|al|el|la|los|las|the))?(?: ${FIELD})? (?<refs>.+)`),
+    run: (g, b) => setFlags(g.refs as Span, !isOptional(g.flag as Span), b),
+  },
+  {
+    pattern: rx(`${alt(VERBS.flag)}(?: que)?(?: ${ART})?(?: ${FIELD})? (?<refs>.+?)(?: ${FIELD})?(?: (?:sea|sean|como|quede|as|be))? (?<flag>${OPT}|${REQ})`),
+    run: (g, b) => b.setRequired(g.refs as Span, !isOptional(g.flag as Span)),
+  },
   { pattern: rx(`require(?: the)? (?<refs>.+?)(?: ${FIELD})?`), run: requireFields(true) },
   // Change a field's type, verb first.
-  { pattern: rx(`(?:${alt(VERBS.change)})(?: (?:el tipo de|el tipo del|the type of|type of))?(?: ${ART})?(?: ${FIELD})? (?<ref>.+?)(?: ${FIELD})?(?: type)? (?:a|al|en|por|to|into|as|para que sea|a tipo|al tipo|to type)(?: (?:un|una|a|an|tipo|de tipo|type))* (?<type>.+)`), run: retype },
+  {
+    pattern: rx(
+      `(?:${alt(VERBS.change)})(?: (?:el tipo de|el tipo del|the type of|type of))?(?: ${ART})?(?: ${FIELD})? (?<ref>.+?)(?: ${FIELD})?(?: type)? (?:a|al|en|por|to|into|as|para que sea|a tipo|al tipo|to type)(?: (?:un|una|a|an|tipo|de tipo|type))* (?<type>.+)`,
+    ),
+    run: retype,
+  },
   { pattern: rx(`make(?: the)? (?<ref>.+?) (?:a|an) (?<type>.+)`), run: retype },
   // Add fields.
-  { pattern: rx(`${alt(VERBS.add)}(?: (?:tambien|ademas|also))?(?: (?:el|los|las|la|un|una|unos|unas|a|an|the|some|otro|otra|another|nuevo|nueva|new|dos|tres|two|three))*(?: ${FIELD})?(?: :)? (?<fields>.+?)(?: (?:al|a la|en el|en la|to the|to|in the|in) (?:${MODULE_ES}|${MODULE_EN}).*)?`), run: fields },
-  { pattern: rx(`(?:debe tener|deberia tener|tiene que tener|que tenga|tendra|lleva|debe llevar|los campos son|campos :|it should have|should have|it must have|must have|it has|the fields are|fields :)(?: :)? (?<fields>.+)`), run: fields },
+  {
+    pattern: rx(
+      `${alt(VERBS.add)}(?: (?:tambien|ademas|also))?(?: (?:el|los|las|la|un|una|unos|unas|a|an|the|some|otro|otra|another|nuevo|nueva|new|dos|tres|two|three))*(?: ${FIELD})?(?: :)? (?<fields>.+?)(?: (?:al|a la|en el|en la|to the|to|in the|in) (?:${MODULE_ES}|${MODULE_EN}).*)?`,
+    ),
+    run: fields,
+  },
+  {
+    pattern: rx(
+      `(?:debe tener|deberia tener|tiene que tener|que tenga|tendra|lleva|debe llevar|los campos son|campos :|it should have|should have|it must have|must have|it has|the fields are|fields :)(?: :)? (?<fields>.+)`,
+    ),
+    run: fields,
+  },
   // Subject first: "teléfono ya no es obligatorio", "el teléfono debe ser obligatorio", "edad debe ser un número".
-  { pattern: rx(`(?:que )?(?:${ART} )?(?:${FIELD} )?(?<refs>.+?)(?: ${FIELD})? (?:ya no (?:es|sea|debe ser)|no (?:es|debe ser|sea)|is no longer|is not|should not be|shouldnt be|no longer)(?: un campo)? ${REQ}(?: (?:anymore|ya|mas))?`), run: requireFields(false) },
-  { pattern: rx(`(?:que )?(?:${ART} )?(?:${FIELD} )?(?<refs>.+?)(?: ${FIELD})? (?:sea|sean|es|son|debe ser|deben ser|tiene que ser|pasa a ser|quede|queda|should be|must be|needs to be|has to be|is|are|becomes)(?: (?:ahora|now))?(?: un campo)? (?<flag>${OPT}|${REQ})(?: (?:ahora|now|too|tambien))?`), run: (g, b) => b.setRequired(g.refs as Span, !isOptional(g.flag as Span)) },
-  { pattern: rx(`(?:que )?(?:${ART} )?(?:${FIELD} )?(?<ref>.+?)(?: ${FIELD})? (?:debe ser|deberia ser|tiene que ser|sea|pasa a ser|sera|should be|must be|needs to be|has to be)(?: (?:un|una|a|an|de tipo|tipo|type))* (?<type>.+)`), run: retype },
+  {
+    pattern: rx(
+      `(?:que )?(?:${ART} )?(?:${FIELD} )?(?<refs>.+?)(?: ${FIELD})? (?:ya no (?:es|sea|debe ser)|no (?:es|debe ser|sea)|is no longer|is not|should not be|shouldnt be|no longer)(?: un campo)? ${REQ}(?: (?:anymore|ya|mas))?`,
+    ),
+    run: requireFields(false),
+  },
+  {
+    pattern: rx(
+      `(?:que )?(?:${ART} )?(?:${FIELD} )?(?<refs>.+?)(?: ${FIELD})? (?:sea|sean|es|son|debe ser|deben ser|tiene que ser|pasa a ser|quede|queda|should be|must be|needs to be|has to be|is|are|becomes)(?: (?:ahora|now))?(?: un campo)? (?<flag>${OPT}|${REQ})(?: (?:ahora|now|too|tambien))?`,
+    ),
+    run: (g, b) => b.setRequired(g.refs as Span, !isOptional(g.flag as Span)),
+  },
+  {
+    pattern: rx(
+      `(?:que )?(?:${ART} )?(?:${FIELD} )?(?<ref>.+?)(?: ${FIELD})? (?:debe ser|deberia ser|tiene que ser|sea|pasa a ser|sera|should be|must be|needs to be|has to be)(?: (?:un|una|a|an|de tipo|tipo|type))* (?<type>.+)`,
+    ),
+    run: retype,
+  },
 ];
 
 /** "haz opcional el nombre y obligatoria la ciudad": a part may bring its own flag. */

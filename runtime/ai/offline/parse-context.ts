@@ -29,7 +29,10 @@ export class ParseContext {
 
   /** The key of the module these words name ("un contacto", "companies", "Empresa"), or undefined. */
   resolveModule(text: string): string | undefined {
-    const words = fold(text).replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter((w) => w && !ARTICLES.has(w));
+    const words = fold(text)
+      .replace(/[^a-z0-9 ]+/g, ' ')
+      .split(/\s+/)
+      .filter((w) => w && !ARTICLES.has(w));
     if (!words.length) return undefined;
     const wanted = words.join(' ');
     const forms = (m: ModuleSummary) => [m.key.replace(/_/g, ' '), m.names.singular.es, m.names.singular.en, m.names.plural.es, m.names.plural.en].map((n) => fold(n));

@@ -35,12 +35,18 @@ export class Span {
 
   /** The text as written, typos included (option values are the admin's own words). */
   get rawText(): string {
-    return this.tokens.map((t, i) => (i ? t.pre : '') + (t.raw ?? t.text)).join('').trim();
+    return this.tokens
+      .map((t, i) => (i ? t.pre : '') + (t.raw ?? t.text))
+      .join('')
+      .trim();
   }
 
   /** The original text of the span, with its own spacing. */
   get text(): string {
-    return this.tokens.map((t, i) => (i ? t.pre : '') + t.text).join('').trim();
+    return this.tokens
+      .map((t, i) => (i ? t.pre : '') + t.text)
+      .join('')
+      .trim();
   }
 
   /** Tokens whose folded form lies inside [start, end) of `norm`. */

@@ -53,7 +53,6 @@ export const designerApi = {
   apply: (key: string, definition: ModuleDefinition, expectedVersion: number, keepAside = false) =>
     api<ModulePlan & { definition: ModuleDefinition }>('PUT', `/api/v1/modules/${enc(key)}`, { definition, expectedVersion, keepAside }),
   versions: (key: string) => api<Page<ModuleVersion>>('GET', `/api/v1/modules/${enc(key)}/versions`),
-  rollback: (key: string, version: number, keepAside = false) =>
-    api<ModulePlan & { definition: ModuleDefinition }>('POST', `/api/v1/modules/${enc(key)}/rollback`, { version, keepAside }),
+  rollback: (key: string, version: number, keepAside = false) => api<ModulePlan & { definition: ModuleDefinition }>('POST', `/api/v1/modules/${enc(key)}/rollback`, { version, keepAside }),
   draft: (body: { prompt: string; module?: string; draft?: ModuleDefinition }) => api<ModuleDraft>('POST', '/api/v1/ai/module-drafts', body),
 };

@@ -23,6 +23,5 @@ export const jobsApi = {
   start: (type: string, payload: Record<string, unknown>) => api<JobView>('POST', '/api/v1/jobs', { type, payload }),
   get: (id: string) => api<JobView>('GET', `/api/v1/jobs/${encodeURIComponent(id)}`),
   /** The job's server-sent events, each carrying the job as a `JobView`: `progress` on each change, then `completed`, `failed` or `cancelled`, and the stream ends. */
-  events: (id: string, onEvent: (event: StreamEvent) => void, signal: AbortSignal): Promise<StreamEnd> =>
-    readEventStream(`/api/v1/jobs/${encodeURIComponent(id)}/events`, onEvent, signal),
+  events: (id: string, onEvent: (event: StreamEvent) => void, signal: AbortSignal): Promise<StreamEnd> => readEventStream(`/api/v1/jobs/${encodeURIComponent(id)}/events`, onEvent, signal),
 };

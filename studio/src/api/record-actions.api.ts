@@ -15,6 +15,5 @@ export interface ActionOutcome {
 /** Plugin actions on records: the same endpoints integrators call. */
 export const recordActionsApi = {
   offered: (module: string) => api<{ actions: OfferedAction[] }>('GET', `/api/v1/records/${enc(module)}/actions`),
-  run: (module: string, id: string, action: string, input: Record<string, unknown>) =>
-    api<ActionOutcome>('POST', `/api/v1/records/${enc(module)}/${enc(id)}/actions/${enc(action)}`, input),
+  run: (module: string, id: string, action: string, input: Record<string, unknown>) => api<ActionOutcome>('POST', `/api/v1/records/${enc(module)}/${enc(id)}/actions/${enc(action)}`, input),
 };

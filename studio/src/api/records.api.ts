@@ -14,8 +14,7 @@ export const recordsApi = {
   create: (module: string, values: Record<string, unknown>) => api<ApiRecord>('POST', `/api/v1/records/${enc(module)}`, values),
   update: (module: string, id: string, patch: Record<string, unknown>) => api<ApiRecord>('PATCH', `/api/v1/records/${enc(module)}/${enc(id)}`, patch),
   remove: (module: string, id: string) => api<unknown>('DELETE', `/api/v1/records/${enc(module)}/${enc(id)}`),
-  history: (module: string, id: string, cursor?: string) =>
-    api<Page<HistoryItem>>('GET', `/api/v1/records/${enc(module)}/${enc(id)}/history?limit=50${cursor ? `&cursor=${enc(cursor)}` : ''}`),
+  history: (module: string, id: string, cursor?: string) => api<Page<HistoryItem>>('GET', `/api/v1/records/${enc(module)}/${enc(id)}/history?limit=50${cursor ? `&cursor=${enc(cursor)}` : ''}`),
   /** The record's server-sent events (`ready` with its version, then `change` on each save) until `signal` aborts or the stream drops. */
   events: (module: string, id: string, onEvent: (event: StreamEvent) => void, signal: AbortSignal): Promise<StreamEnd> =>
     readEventStream(`/api/v1/records/${enc(module)}/${enc(id)}/events`, onEvent, signal),

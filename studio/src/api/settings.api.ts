@@ -18,6 +18,5 @@ export interface SettingsView<S extends ServerSection> {
 
 export const settingsApi = {
   get: <S extends ServerSection>(section: S) => api<SettingsView<S>>('GET', `/api/v1/settings/${section}`),
-  put: <S extends ServerSection>(section: S, value: SectionValues[S], expectedVersion: number) =>
-    api<SettingsView<S>>('PUT', `/api/v1/settings/${section}`, { value, expectedVersion }),
+  put: <S extends ServerSection>(section: S, value: SectionValues[S], expectedVersion: number) => api<SettingsView<S>>('PUT', `/api/v1/settings/${section}`, { value, expectedVersion }),
 };

@@ -9,7 +9,10 @@ function match(path: string): Route {
 }
 
 // Module keys and record ids as definitions and the API make them, plus characters a URL must escape.
-const keyArb = fc.oneof(fc.stringMatching(/^[a-z][a-z0-9_]{0,12}$/), fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() === s && s !== '.' && s !== '..'));
+const keyArb = fc.oneof(
+  fc.stringMatching(/^[a-z][a-z0-9_]{0,12}$/),
+  fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() === s && s !== '.' && s !== '..'),
+);
 const idArb = fc.uuid();
 
 describe('router', () => {

@@ -63,7 +63,20 @@ export function FieldEditor({ field, draft, stored, modules, onChange, onSection
         </label>
         <label>
           {t('designer.fieldType')}
-          <select name="type" value={field.type} disabled={field.locked} onChange={(e) => onChange(changeType(field, e.target.value as FieldType, modules.map((m) => m.key)))}>
+          <select
+            name="type"
+            value={field.type}
+            disabled={field.locked}
+            onChange={(e) =>
+              onChange(
+                changeType(
+                  field,
+                  e.target.value as FieldType,
+                  modules.map((m) => m.key),
+                ),
+              )
+            }
+          >
             {FIELD_TYPES.map((type) => (
               <option key={type} value={type}>
                 {typeName(t, type)}

@@ -25,7 +25,10 @@ export function FieldList({ draft, stored, selected, modules, onSelect, onChange
   const storedByKey = new Map(stored.fields.map((f) => [f.key, f]));
 
   function add() {
-    const key = uniqueKey(toKey(label), draft.fields.map((f) => f.key));
+    const key = uniqueKey(
+      toKey(label),
+      draft.fields.map((f) => f.key),
+    );
     const field = newField(key, type, { es: label.trim(), en: label.trim() }, modules);
     // A new field joins the last section, where the admin is most likely building.
     onChange(addField(draft, field, draft.sections?.at(-1)?.key));

@@ -39,13 +39,7 @@ export function PicklistEditor({ options, storedKeys, onChange }: Props) {
             return (
               <tr key={index} className={option.archived ? 'archived' : undefined} data-option={option.key}>
                 <td>
-                  <input
-                    aria-label={t('picklist.key')}
-                    value={option.key}
-                    readOnly={stored}
-                    onChange={(e) => update(index, { ...option, key: e.target.value })}
-                    className="key-input"
-                  />
+                  <input aria-label={t('picklist.key')} value={option.key} readOnly={stored} onChange={(e) => update(index, { ...option, key: e.target.value })} className="key-input" />
                 </td>
                 <td>
                   <input
@@ -54,7 +48,12 @@ export function PicklistEditor({ options, storedKeys, onChange }: Props) {
                     onChange={(e) => {
                       const es = e.target.value;
                       // Until stored, the key follows the Spanish label, as the AI assistant names them.
-                      const key = stored ? option.key : uniqueKey(toKey(es), options.filter((_, i) => i !== index).map((o) => o.key));
+                      const key = stored
+                        ? option.key
+                        : uniqueKey(
+                            toKey(es),
+                            options.filter((_, i) => i !== index).map((o) => o.key),
+                          );
                       // English follows Spanish until the admin writes it.
                       const en = option.label.en === option.label.es ? es : option.label.en;
                       update(index, { ...option, key, label: { es, en } });
@@ -97,7 +96,10 @@ export function PicklistEditor({ options, storedKeys, onChange }: Props) {
         type="button"
         data-testid="add-option"
         onClick={() => {
-          const key = uniqueKey(`opcion_${options.length + 1}`, options.map((o) => o.key));
+          const key = uniqueKey(
+            `opcion_${options.length + 1}`,
+            options.map((o) => o.key),
+          );
           onChange([...options, { key, label: { es: '', en: '' } }]);
         }}
       >

@@ -116,7 +116,15 @@ function ConditionRow({ row, fields, onChange, onRemove }: { row: RuleRow; field
           aria-label={t('filter.value')}
           placeholder={t('rule.valuesHint')}
           value={list.join(', ')}
-          onChange={(e) => onChange({ ...row, value: e.target.value.split(',').map((v) => typed(field, v.trim())).filter((v) => v !== '') })}
+          onChange={(e) =>
+            onChange({
+              ...row,
+              value: e.target.value
+                .split(',')
+                .map((v) => typed(field, v.trim()))
+                .filter((v) => v !== ''),
+            })
+          }
         />
       );
     } else if (options) {
@@ -143,11 +151,7 @@ function ConditionRow({ row, fields, onChange, onRemove }: { row: RuleRow; field
 
   return (
     <div className="filter-condition" data-testid="condition-row">
-      <select
-        aria-label={t('filter.field')}
-        value={row.field}
-        onChange={(e) => onChange({ field: e.target.value, op: row.op, value: defaultValue(fields.find((f) => f.key === e.target.value)) })}
-      >
+      <select aria-label={t('filter.field')} value={row.field} onChange={(e) => onChange({ field: e.target.value, op: row.op, value: defaultValue(fields.find((f) => f.key === e.target.value)) })}>
         {!field && <option value={row.field}>{row.field}</option>}
         {fields.map((f) => (
           <option key={f.key} value={f.key}>

@@ -36,8 +36,16 @@ export function SectionsEditor({ draft, onChange }: Props) {
       {sections.map((section, index) => (
         <fieldset key={section.key} className="panel section-card" data-section={section.key}>
           <div className="filter-condition">
-            <input aria-label={`${t('field.label')} (${t('module.es')})`} value={section.label.es} onChange={(e) => setSection(index, { ...section, label: { ...section.label, es: e.target.value } })} />
-            <input aria-label={`${t('field.label')} (${t('module.en')})`} value={section.label.en} onChange={(e) => setSection(index, { ...section, label: { ...section.label, en: e.target.value } })} />
+            <input
+              aria-label={`${t('field.label')} (${t('module.es')})`}
+              value={section.label.es}
+              onChange={(e) => setSection(index, { ...section, label: { ...section.label, es: e.target.value } })}
+            />
+            <input
+              aria-label={`${t('field.label')} (${t('module.en')})`}
+              value={section.label.en}
+              onChange={(e) => setSection(index, { ...section, label: { ...section.label, en: e.target.value } })}
+            />
             <label>
               {t('sections.columns')}{' '}
               <select value={section.columns ?? 2} onChange={(e) => setSection(index, { ...section, columns: Number(e.target.value) as 1 | 2 | 3 })}>
@@ -81,7 +89,10 @@ export function SectionsEditor({ draft, onChange }: Props) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!label.trim()) return;
-          const key = uniqueKey(toKey(label), sections.map((s) => s.key));
+          const key = uniqueKey(
+            toKey(label),
+            sections.map((s) => s.key),
+          );
           // The first section takes every field, so the form keeps showing them all.
           const fields = sections.length === 0 ? draft.fields.filter((f) => !f.archived).map((f) => f.key) : [];
           save([...sections, { key, label: { es: label.trim(), en: label.trim() }, fields, columns: 2 }]);

@@ -36,7 +36,12 @@ export function SubtableColumnsEditor({ field, stored, modules, onChange, Column
               value={column.label.es}
               onChange={(e) => {
                 const es = e.target.value;
-                const key = storedKeys.has(column.key) ? column.key : uniqueKey(toKey(es), field.columns.filter((_, i) => i !== index).map((c) => c.key));
+                const key = storedKeys.has(column.key)
+                  ? column.key
+                  : uniqueKey(
+                      toKey(es),
+                      field.columns.filter((_, i) => i !== index).map((c) => c.key),
+                    );
                 setColumn(index, { ...column, key, label: { es, en: column.label.en === column.label.es ? es : column.label.en } });
               }}
             />
@@ -63,7 +68,10 @@ export function SubtableColumnsEditor({ field, stored, modules, onChange, Column
       <button
         type="button"
         onClick={() => {
-          const key = uniqueKey('columna', field.columns.map((c) => c.key));
+          const key = uniqueKey(
+            'columna',
+            field.columns.map((c) => c.key),
+          );
           onChange({ ...field, columns: [...field.columns, newField(key, 'text', { es: 'Columna', en: 'Column' }, targets) as SubtableColumn] });
         }}
       >

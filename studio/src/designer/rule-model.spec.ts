@@ -4,9 +4,9 @@ import { buildRule, needsValue, parseRule, RULE_OPERATORS, type RuleModel, type 
 
 const fieldArb = fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/);
 const scalarArb: fc.Arbitrary<RuleValue> = fc.oneof(fc.string(), fc.integer(), fc.boolean());
-const rowArb: fc.Arbitrary<RuleRow> = fc.tuple(fieldArb, fc.constantFrom(...RULE_OPERATORS), scalarArb, fc.array(scalarArb, { maxLength: 4 })).map(([field, op, value, list]) =>
-  op === 'empty' || op === 'notEmpty' ? { field, op } : op === 'in' ? { field, op, value: list } : { field, op, value },
-);
+const rowArb: fc.Arbitrary<RuleRow> = fc
+  .tuple(fieldArb, fc.constantFrom(...RULE_OPERATORS), scalarArb, fc.array(scalarArb, { maxLength: 4 }))
+  .map(([field, op, value, list]) => (op === 'empty' || op === 'notEmpty' ? { field, op } : op === 'in' ? { field, op, value: list } : { field, op, value }));
 const modelArb: fc.Arbitrary<RuleModel> = fc.record({ join: fc.constantFrom('and' as const, 'or' as const), rows: fc.array(rowArb, { minLength: 1, maxLength: 5 }) });
 
 describe('rule-model', () => {
@@ -38,7 +38,15 @@ describe('rule-model', () => {
 
   it('writes JsonLogic with the plain operators', () => {
     expect(buildRule({ join: 'and', rows: [{ field: 'estado', op: 'neq', value: 'cerrado' }] })).toEqual({ '!=': [{ var: 'estado' }, 'cerrado'] });
-    expect(buildRule({ join: 'or', rows: [{ field: 'a', op: 'notEmpty' }, { field: 'b', op: 'in', value: 'x' }] })).toEqual({ or: [{ '!!': [{ var: 'a' }] }, { in: [{ var: 'b' }, ['x']] }] });
+    expect(
+      buildRule({
+        join: 'or',
+        rows: [
+          { field: 'a', op: 'notEmpty' },
+          { field: 'b', op: 'in', value: 'x' },
+        ],
+      }),
+    ).toEqual({ or: [{ '!!': [{ var: 'a' }] }, { in: [{ var: 'b' }, ['x']] }] });
     // A value left blank still makes a complete condition the server can check.
     expect(buildRule({ join: 'and', rows: [{ field: 'a', op: 'lt' }] })).toEqual({ '<': [{ var: 'a' }, ''] });
   });

@@ -65,9 +65,7 @@ export function useModuleChange(moduleKey: string, stored: ModuleDefinition | nu
       step(async () => {
         if (!pending || !stored) return;
         const result =
-          pending.rollbackTo !== undefined
-            ? await designerApi.rollback(moduleKey, pending.rollbackTo, keepAside)
-            : await designerApi.apply(moduleKey, pending.after, stored.version, keepAside);
+          pending.rollbackTo !== undefined ? await designerApi.rollback(moduleKey, pending.rollbackTo, keepAside) : await designerApi.apply(moduleKey, pending.after, stored.version, keepAside);
         setPending(null);
         onApplied(result.definition, pending);
       }),

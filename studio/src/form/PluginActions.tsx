@@ -66,7 +66,10 @@ export function PluginActions({ definition, record, onDone }: { definition: Modu
     } catch (failure) {
       const { details, text } = failure as ApiFailure;
       // Input errors come back as `input.<field>`; the rest (the records the action writes) are shown as sentences.
-      const placed = serverErrors(details.filter((d) => d.path.startsWith('input.')).map((d) => ({ ...d, path: d.path.slice('input.'.length) })), lang);
+      const placed = serverErrors(
+        details.filter((d) => d.path.startsWith('input.')).map((d) => ({ ...d, path: d.path.slice('input.'.length) })),
+        lang,
+      );
       setFieldErrors(placed.fields);
       const others = details.filter((d) => !d.path.startsWith('input.')).map((d) => `${d.path ? `${d.path}: ` : ''}${d.message[lang] || d.message.es}`);
       setGeneral([l(text), ...placed.general, ...others]);

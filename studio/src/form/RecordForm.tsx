@@ -12,7 +12,6 @@ import { formButtons } from './FormButtons';
 import { SectionsTemplate } from './SectionsTemplate';
 import { studioFields, studioWidgets } from './widgets';
 
-
 const MESSAGE_BY_RULE: Record<string, MessageKey> = {
   required: 'validation.required',
   format: 'validation.format',
@@ -43,8 +42,7 @@ export function RecordForm({ definition, values, isNew, saving, serverErrors, on
     (): StudioFormContext => ({ definition, sections: definition.sections ?? [], definitions: byKey, lang, otherLabel: t('record.other'), RecordForm }),
     [definition, byKey, lang, t],
   );
-  const transformErrors: ErrorTransformer = (errors: RJSFValidationError[]) =>
-    errors.map((error) => ({ ...error, message: t(MESSAGE_BY_RULE[error.name ?? ''] ?? 'validation.invalid') }));
+  const transformErrors: ErrorTransformer = (errors: RJSFValidationError[]) => errors.map((error) => ({ ...error, message: t(MESSAGE_BY_RULE[error.name ?? ''] ?? 'validation.invalid') }));
 
   return (
     <Form

@@ -39,8 +39,7 @@ function formFieldSchema(field: ModuleField, lang: Lang): Schema {
   return { ...schema, items: { ...items, required: field.columns.filter((c) => !c.archived && c.required).map((c) => c.key) } };
 }
 
-const choices = (field: ModuleField, lang: Lang) =>
-  'options' in field ? field.options.filter((o) => !o.archived).map((o) => ({ value: o.key, label: o.label[lang] })) : [];
+const choices = (field: ModuleField, lang: Lang) => ('options' in field ? field.options.filter((o) => !o.archived).map((o) => ({ value: o.key, label: o.label[lang] })) : []);
 
 function fieldUi(field: ModuleField, lang: Lang, readOnly: boolean): UiSchema {
   const ui: UiSchema = readOnly ? { 'ui:readonly': true } : {};
@@ -70,8 +69,7 @@ function fieldUi(field: ModuleField, lang: Lang, readOnly: boolean): UiSchema {
         items: {
           // Row ids are the server's: they keep a row's history, nobody types them.
           id: { 'ui:widget': 'hidden' },
-          ...(field.type === 'subtable' &&
-            Object.fromEntries(field.columns.filter((c) => !c.archived).map((c) => [c.key, fieldUi(c, lang, readOnly || c.readOnly === true)]))),
+          ...(field.type === 'subtable' && Object.fromEntries(field.columns.filter((c) => !c.archived).map((c) => [c.key, fieldUi(c, lang, readOnly || c.readOnly === true)]))),
         },
       };
   }

@@ -4,7 +4,10 @@ import type { Lang } from '../i18n/i18n';
 
 /** `lineas[0].cantidad` → ['lineas', '0', 'cantidad'] */
 function segments(path: string): string[] {
-  return path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  return path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean);
 }
 
 /**

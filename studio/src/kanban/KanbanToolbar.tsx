@@ -41,7 +41,14 @@ export function KanbanToolbar(props: Props) {
       </label>
       <span className="quick-filters" role="group" aria-label={t('kanban.quick')}>
         {QUICK_FILTERS.map((key) => (
-          <button key={key} type="button" className={props.quick === key ? 'on' : undefined} aria-pressed={props.quick === key} onClick={() => props.onQuick(props.quick === key ? null : key)} data-quick={key}>
+          <button
+            key={key}
+            type="button"
+            className={props.quick === key ? 'on' : undefined}
+            aria-pressed={props.quick === key}
+            onClick={() => props.onQuick(props.quick === key ? null : key)}
+            data-quick={key}
+          >
             {t(`kanban.quick.${key}` as MessageKey)}
           </button>
         ))}

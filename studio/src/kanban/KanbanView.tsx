@@ -16,7 +16,11 @@ const BOARD_LIMIT = 500;
 const NO_VALUE = '__none__';
 
 /** The card shows its title and, by default, the module's first amount. */
-const defaultCardFields = (definition: ModuleDefinition) => definition.fields.filter((f) => f.type === 'currency' && !f.archived).slice(0, 1).map((f) => f.key);
+const defaultCardFields = (definition: ModuleDefinition) =>
+  definition.fields
+    .filter((f) => f.type === 'currency' && !f.archived)
+    .slice(0, 1)
+    .map((f) => f.key);
 
 /** R5: records as cards in columns of a picklist (Oportunidades by phase); a drop saves through PATCH with the version. */
 export function KanbanView({ definition }: { definition: ModuleDefinition }) {
@@ -37,7 +41,10 @@ export function KanbanView({ definition }: { definition: ModuleDefinition }) {
     loadViews(definition.key).then(setViews, (failure: ApiFailure) => notify('error', l(failure.text)));
   }, [definition.key]);
   useEffect(() => {
-    authApi.me().then((me) => setUserId(me.id ?? null), () => setUserId(null));
+    authApi.me().then(
+      (me) => setUserId(me.id ?? null),
+      () => setUserId(null),
+    );
   }, []);
 
   const filter = quick ? quickFilter(definition, quick, userId) : null;

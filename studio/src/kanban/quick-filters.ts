@@ -23,7 +23,14 @@ export function quickFilter(definition: ModuleDefinition, key: QuickFilter, user
     case 'mine': {
       if (!userId) return null;
       const userField = active.find((f) => f.type === 'user');
-      return userField ? { or: [{ field: 'owner', op: 'eq', value: userId }, { field: userField.key, op: 'eq', value: userId }] } : { field: 'owner', op: 'eq', value: userId };
+      return userField
+        ? {
+            or: [
+              { field: 'owner', op: 'eq', value: userId },
+              { field: userField.key, op: 'eq', value: userId },
+            ],
+          }
+        : { field: 'owner', op: 'eq', value: userId };
     }
     case 'closingThisMonth':
     case 'closingNextMonth': {

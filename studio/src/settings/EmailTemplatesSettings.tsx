@@ -23,7 +23,19 @@ export function EmailTemplatesSettings() {
   const setItems = (next: typeof items) => state.setDraft({ items: next });
   const add = () => {
     const name = t('custom.templates.new');
-    setItems([...items, { key: keyFromLabel(name, items.map((i) => i.key)), name, module: start, subject: '', body: '' }]);
+    setItems([
+      ...items,
+      {
+        key: keyFromLabel(
+          name,
+          items.map((i) => i.key),
+        ),
+        name,
+        module: start,
+        subject: '',
+        body: '',
+      },
+    ]);
     setSelected(items.length);
   };
   return (

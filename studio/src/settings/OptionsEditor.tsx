@@ -104,11 +104,7 @@ export function OptionsEditor({ module, field: fixedField, fact, testId }: Props
             <tr key={index} data-option={option.key} className={option.archived ? 'archived' : undefined}>
               <td>
                 {/* Stored keys are in records already: only new options take a key. */}
-                {storedKeys.has(option.key) ? (
-                  <code>{option.key}</code>
-                ) : (
-                  <input aria-label={t('custom.key')} value={option.key} onChange={(e) => change(index, { ...option, key: e.target.value })} />
-                )}
+                {storedKeys.has(option.key) ? <code>{option.key}</code> : <input aria-label={t('custom.key')} value={option.key} onChange={(e) => change(index, { ...option, key: e.target.value })} />}
               </td>
               <td>
                 <input aria-label={t('custom.labelEs')} value={option.label.es} onChange={(e) => change(index, { ...option, label: { ...option.label, es: e.target.value } })} />
@@ -149,7 +145,16 @@ export function OptionsEditor({ module, field: fixedField, fact, testId }: Props
           type="button"
           onClick={() => {
             const label = t('custom.newOption');
-            setOptions([...options, { key: keyFromLabel(label, options.map((o) => o.key)), label: { es: label, en: label } }]);
+            setOptions([
+              ...options,
+              {
+                key: keyFromLabel(
+                  label,
+                  options.map((o) => o.key),
+                ),
+                label: { es: label, en: label },
+              },
+            ]);
           }}
         >
           {t('custom.addOption')}

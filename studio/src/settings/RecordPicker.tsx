@@ -30,12 +30,7 @@ export function RecordPicker({ module, value, onChange }: { module: string; valu
   return (
     <div className="record-picker">
       <input type="search" placeholder={t('custom.preview.search')} value={q} onChange={(e) => setQ(e.target.value)} aria-label={t('custom.preview.search')} />
-      <select
-        aria-label={t('custom.preview.record')}
-        data-testid="preview-record"
-        value={value?.id ?? ''}
-        onChange={(e) => onChange(found.find((r) => r.id === e.target.value) ?? null)}
-      >
+      <select aria-label={t('custom.preview.record')} data-testid="preview-record" value={value?.id ?? ''} onChange={(e) => onChange(found.find((r) => r.id === e.target.value) ?? null)}>
         <option value="">{t('custom.preview.record')}…</option>
         {value && !found.some((r) => r.id === value.id) && <option value={value.id}>{title(value)}</option>}
         {found.map((r) => (

@@ -30,9 +30,7 @@ export function SaveBar<S extends ServerSection>({ state }: { state: SectionStat
           {t('custom.discard')}
         </button>
         <span className="muted small" data-testid="settings-version">
-          {view && view.version > 0
-            ? `${t('custom.version', { version: view.version })} · ${new Date(view.updatedAt ?? '').toLocaleString(locale)}`
-            : t('custom.neverSaved')}
+          {view && view.version > 0 ? `${t('custom.version', { version: view.version })} · ${new Date(view.updatedAt ?? '').toLocaleString(locale)}` : t('custom.neverSaved')}
         </span>
       </div>
     </>

@@ -7,7 +7,5 @@ export function linkVariables(url: string): string[] {
 
 /** Each variable's value for one record: a record field, the signed-in agent, or the call (a sample until the dialer gives one). */
 export function linkValues(variables: WebVariable[], record: Record<string, unknown>, agent: string, call: string): Record<string, unknown> {
-  return Object.fromEntries(
-    variables.map((v) => [v.name, v.source === 'agent' ? agent : v.source === 'call' ? call : v.field ? (record[v.field] ?? '') : '']),
-  );
+  return Object.fromEntries(variables.map((v) => [v.name, v.source === 'agent' ? agent : v.source === 'call' ? call : v.field ? (record[v.field] ?? '') : '']));
 }

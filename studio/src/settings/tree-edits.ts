@@ -23,7 +23,13 @@ export function updateAt(nodes: TipificacionNode[], path: TreePath, change: (nod
  * The English name starts empty: readers fall back to Spanish until an admin translates it.
  */
 export function newNode(siblings: TipificacionNode[], label: string): TipificacionNode {
-  return { key: keyFromLabel(label, siblings.map((n) => n.key)), label: { es: label, en: '' } };
+  return {
+    key: keyFromLabel(
+      label,
+      siblings.map((n) => n.key),
+    ),
+    label: { es: label, en: '' },
+  };
 }
 
 export function addChild(nodes: TipificacionNode[], path: TreePath, label: string): TipificacionNode[] {

@@ -23,7 +23,8 @@ export function UserBadge() {
           <strong data-user-data>{me.displayName || me.username}</strong>
           {me.displayName && me.username && (
             <span className="muted" data-user-data>
-              {' '}({me.username})
+              {' '}
+              ({me.username})
             </span>
           )}
           <span className="muted">

@@ -98,7 +98,11 @@ function ConditionEditor({ fields, condition, onChange, onRemove }: { fields: Mo
           </option>
         ))}
       </select>
-      <select aria-label={t('filter.operator')} value={condition.op} onChange={(e) => onChange({ ...condition, op: e.target.value as FilterOperator, value: e.target.value === 'between' ? ['', ''] : e.target.value === 'in' ? [] : '' })}>
+      <select
+        aria-label={t('filter.operator')}
+        value={condition.op}
+        onChange={(e) => onChange({ ...condition, op: e.target.value as FilterOperator, value: e.target.value === 'between' ? ['', ''] : e.target.value === 'in' ? [] : '' })}
+      >
         {operators.map((op) => (
           <option key={op} value={op}>
             {t(`op.${op}` as MessageKey)}
@@ -146,7 +150,11 @@ function ConditionValue({ field, condition, onChange }: { field: ModuleField; co
   }
   if (kind === 'boolean') {
     return (
-      <select aria-label={t('filter.value')} value={condition.value === true ? 'true' : condition.value === false ? 'false' : ''} onChange={(e) => onChange(e.target.value === '' ? '' : e.target.value === 'true')}>
+      <select
+        aria-label={t('filter.value')}
+        value={condition.value === true ? 'true' : condition.value === false ? 'false' : ''}
+        onChange={(e) => onChange(e.target.value === '' ? '' : e.target.value === 'true')}
+      >
         <option value="">{t('value.choose')}</option>
         <option value="true">{t('value.yes')}</option>
         <option value="false">{t('value.no')}</option>
@@ -165,7 +173,29 @@ function ConditionValue({ field, condition, onChange }: { field: ModuleField; co
   }
   if (condition.op === 'in') {
     // A comma-separated list for free values.
-    return <input type="text" aria-label={t('filter.value')} onChange={(e) => onChange(e.target.value.split(',').map((s) => s.trim()).filter(Boolean).map(cast))} />;
+    return (
+      <input
+        type="text"
+        aria-label={t('filter.value')}
+        onChange={(e) =>
+          onChange(
+            e.target.value
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+              .map(cast),
+          )
+        }
+      />
+    );
   }
-  return <input type={inputType} aria-label={t('filter.value')} value={inputType === 'datetime-local' ? undefined : String(condition.value ?? '')} onChange={(e) => onChange(cast(e.target.value))} data-testid="condition-value" />;
+  return (
+    <input
+      type={inputType}
+      aria-label={t('filter.value')}
+      value={inputType === 'datetime-local' ? undefined : String(condition.value ?? '')}
+      onChange={(e) => onChange(cast(e.target.value))}
+      data-testid="condition-value"
+    />
+  );
 }

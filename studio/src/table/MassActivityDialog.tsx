@@ -14,7 +14,19 @@ import { useI18n } from '../i18n/i18n';
  * Mass tasks (R1): one call, task, meeting or note per selected record, filled
  * once in the activities module's form and linked to each record as its own tab would.
  */
-export function MassActivityDialog({ activities, module, ids, onDone, onClose }: { activities: ModuleDefinition; module: string; ids: () => Promise<string[]>; onDone(count: number): void; onClose(): void }) {
+export function MassActivityDialog({
+  activities,
+  module,
+  ids,
+  onDone,
+  onClose,
+}: {
+  activities: ModuleDefinition;
+  module: string;
+  ids: () => Promise<string[]>;
+  onDone(count: number): void;
+  onClose(): void;
+}) {
   const { t, l, lang } = useI18n();
   const [values, setValues] = useState<Record<string, unknown>>(() => activityValues(activities, { kind: 'task', status: 'pending', priority: 'normal' }));
   const [fieldErrors, setFieldErrors] = useState<ErrorSchema>({});

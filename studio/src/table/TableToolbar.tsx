@@ -33,7 +33,14 @@ export function TableToolbar({ definition, query, columns, onColumns, busy, expo
             query.search(searchText);
           }}
         >
-          <input type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder={t('table.searchPlaceholder', { module: l(definition.names.plural) })} aria-label={t('table.search')} data-testid="quick-search" />
+          <input
+            type="search"
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            placeholder={t('table.searchPlaceholder', { module: l(definition.names.plural) })}
+            aria-label={t('table.search')}
+            data-testid="quick-search"
+          />
           <button type="submit">{t('table.search')}</button>
         </form>
         <button type="button" onClick={() => setShowFilters(!showFilters)} aria-expanded={showFilters} data-testid="toggle-filters" className={query.filterOn ? 'on' : undefined}>

@@ -48,7 +48,16 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
       />
       <BulkActions definition={definition} query={query} selection={selection} busy={busy !== null} run={run('bulk')} />
       {query.error && <p className="error">{l(query.error.text)}</p>}
-      <RecordsGrid definition={definition} fields={fields} rows={query.rows} loading={query.loading} sort={query.sort} onSort={query.toggleSort} selection={selection} flag={showsDueFlag(definition)} />
+      <RecordsGrid
+        definition={definition}
+        fields={fields}
+        rows={query.rows}
+        loading={query.loading}
+        sort={query.sort}
+        onSort={query.toggleSort}
+        selection={selection}
+        flag={showsDueFlag(definition)}
+      />
       <Pager total={query.total} capped={query.capped} page={query.page} pageSize={query.pageSize} onPage={query.setPage} onPageSize={query.setPageSize} />
     </section>
   );

@@ -27,7 +27,11 @@ const draftArb: fc.Arbitrary<FilterDraft> = fc.letrec<{ draft: FilterDraft }>((t
   draft: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc
-      .tuple(fc.constantFrom('', 'nombre', 'edad'), fc.constantFrom<FilterOperator>('eq', 'contains', 'in', 'between', 'empty', 'notEmpty'), fc.oneof(fc.constant(''), fc.constant(null), fc.string(), fc.array(fc.string(), { maxLength: 3 })))
+      .tuple(
+        fc.constantFrom('', 'nombre', 'edad'),
+        fc.constantFrom<FilterOperator>('eq', 'contains', 'in', 'between', 'empty', 'notEmpty'),
+        fc.oneof(fc.constant(''), fc.constant(null), fc.string(), fc.array(fc.string(), { maxLength: 3 })),
+      )
       .map(([field, op, value]) => condition(field, op, value)),
     fc.tuple(fc.constantFrom('and' as const, 'or' as const), fc.array(tie('draft'), { maxLength: 4 })).map(([mode, children]) => group(mode, ...children)),
   ),
@@ -46,7 +50,14 @@ describe('filter-model', () => {
   });
 
   it('applies the complete conditions of a half-built filter', () => {
-    const draft = group('and', condition('nombre', 'contains', 'ana'), condition('', 'eq', 'x'), condition('edad', 'between', [18, '']), condition('edad', 'in', []), group('or', condition('correo', 'notEmpty', 'ignored')));
+    const draft = group(
+      'and',
+      condition('nombre', 'contains', 'ana'),
+      condition('', 'eq', 'x'),
+      condition('edad', 'between', [18, '']),
+      condition('edad', 'in', []),
+      group('or', condition('correo', 'notEmpty', 'ignored')),
+    );
     expect(draftToFilter(draft)).toEqual({ and: [{ field: 'nombre', op: 'contains', value: 'ana' }, { or: [{ field: 'correo', op: 'notEmpty' }] }] });
     expect(draftToFilter(condition('edad', 'between', [18, 65]))).toEqual({ field: 'edad', op: 'between', value: [18, 65] });
     expect(draftToFilter(condition('edad', 'in', [1]))).toEqual({ field: 'edad', op: 'in', value: [1] });

@@ -57,10 +57,7 @@ export function rawList(pool: Pool, schema: string, sortField: string, count: bo
     countSql,
     async run(term: string) {
       const pattern = likePattern(term);
-      const [page, counted] = await Promise.all([
-        pool.query<{ id: string }>(pageSql, [pattern, LIST_PAGE + 1]),
-        count ? pool.query<{ total: string }>(countSql, [pattern]) : null,
-      ]);
+      const [page, counted] = await Promise.all([pool.query<{ id: string }>(pageSql, [pattern, LIST_PAGE + 1]), count ? pool.query<{ total: string }>(countSql, [pattern]) : null]);
       return { rows: page.rows, total: counted ? Math.min(Number(counted.rows[0].total), COUNT_LIMIT) : null };
     },
   };

@@ -104,7 +104,11 @@ async function main() {
     create: ['START TRANSACTION', `INSERT INTO ${target} (…) VALUES (…) RETURNING ${select}`, auditSql, ...(trackLevels ? [levelsSql] : []), 'COMMIT'],
   };
   process.stdout.write(`${JSON.stringify({ url: address, statements })}\n`);
-  const stop = () => void app.close().then(() => pool.end()).finally(() => process.exit(0));
+  const stop = () =>
+    void app
+      .close()
+      .then(() => pool.end())
+      .finally(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

@@ -58,7 +58,14 @@ export function FileWidget({ fieldPathId, formData, onChange, uiSchema, registry
       <ul className="file-list">
         {files.map((file) => (
           <li key={file.id}>
-            <a href={`/api/v1/files/${file.id}`} onClick={(e) => { e.preventDefault(); downloadFile(file).catch((f: ApiFailure) => setError(l(f.text))); }} data-testid="file-download">
+            <a
+              href={`/api/v1/files/${file.id}`}
+              onClick={(e) => {
+                e.preventDefault();
+                downloadFile(file).catch((f: ApiFailure) => setError(l(f.text)));
+              }}
+              data-testid="file-download"
+            >
               {file.name}
             </a>{' '}
             <span className="muted">({sizeText(file.size)})</span>{' '}
@@ -72,15 +79,7 @@ export function FileWidget({ fieldPathId, formData, onChange, uiSchema, registry
       </ul>
       {!locked && (
         <>
-          <input
-            ref={input}
-            type="file"
-            multiple
-            hidden
-            accept={field.accept.map((ext) => `.${ext}`).join(',')}
-            onChange={(e) => void add(e.target.files)}
-            data-testid={`file-input-${field.key}`}
-          />
+          <input ref={input} type="file" multiple hidden accept={field.accept.map((ext) => `.${ext}`).join(',')} onChange={(e) => void add(e.target.files)} data-testid={`file-input-${field.key}`} />
           <button type="button" disabled={busy !== null || files.length >= maxFiles} onClick={() => input.current?.click()}>
             {t('files.add')}
           </button>
