@@ -7,6 +7,7 @@ import { SessionService } from './auth/session.service';
 import { SettingsStore } from './auth/settings.store';
 import { ApiExceptionFilter } from './core/api-exception.filter';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime.config';
+import { ModuleDefinitionRepository } from './modules/module-definition.repository';
 import { ModuleDefinitionsService } from './modules/module-definitions.service';
 import { OperationsService } from './operations/operations.service';
 import { PluginRegistry } from './plugins/plugin.registry';
@@ -23,6 +24,7 @@ export class CoreModule {
       PluginRegistry,
       // Module changes write the records' history through the records' own audit writer.
       RecordAuditRepository,
+      ModuleDefinitionRepository,
       ModuleDefinitionsService,
       OperationsService,
       SettingsStore,

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/runtime.config';
 import { closeDatabase, openDatabase } from '../database/database.provider';
 import { ApiError } from '../core/api-error';
+import { ModuleDefinitionRepository } from '../modules/module-definition.repository';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import { OperationsService } from '../operations/operations.service';
 import { PluginRegistry } from '../plugins/plugin.registry';
@@ -17,7 +18,7 @@ import { ClientError, type SchemaClient } from './schema-client';
 export async function directSchemaClient(): Promise<SchemaClient> {
   const database = await openDatabase(loadConfig());
   const plugins = new PluginRegistry();
-  const modules = new ModuleDefinitionsService(database.dataSource, plugins, new RecordAuditRepository());
+  const modules = new ModuleDefinitionsService(database.dataSource, plugins, new RecordAuditRepository(), new ModuleDefinitionRepository());
   const operations = new OperationsService(database.dataSource, modules);
   const bundles = new SchemaBundlesService(modules, plugins, new OperationSettingsService(database.dataSource, modules));
   const run = async <T>(work: () => Promise<T>): Promise<T> => {

@@ -1,12 +1,7 @@
 import { SYSTEM_MIGRATIONS } from '@crm/migrations';
 import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '../config/runtime.config';
-import { ModuleDefinitionEntity } from './module-definition.entity';
-import { ModuleVersionEntity } from './module-version.entity';
 import { EmbeddedPostgres } from './embedded-postgres';
-
-/** The last entities read through TypeORM repositories (module definitions and versions); everything else is SQL. */
-export const CORE_ENTITIES = [ModuleDefinitionEntity, ModuleVersionEntity];
 
 export interface Database {
   dataSource: DataSource;
@@ -22,7 +17,6 @@ export async function openDatabase(config: RuntimeConfig): Promise<Database> {
   const dataSource = new DataSource({
     type: 'postgres',
     url: config.databaseUrl ?? embedded?.url,
-    entities: CORE_ENTITIES,
     migrations: SYSTEM_MIGRATIONS,
     migrationsTableName: 'system_migrations',
     migrationsTransactionMode: 'each',

@@ -20,8 +20,7 @@ import { ApiError } from '../core/api-error';
 import type { OperationRef } from '../core/operation-ref';
 import { PluginRegistry } from '../plugins/plugin.registry';
 import { RecordAuditRepository } from '../database/record-audit.repository';
-import { ModuleDefinitionEntity } from '../database/module-definition.entity';
-import { ModuleVersionEntity } from '../database/module-version.entity';
+import { ModuleDefinitionRepository, type ModuleVersionRow } from './module-definition.repository';
 import { lossCondition, runDataChecks, type CheckOutcome } from './module-data.checks';
 import { stepSql } from './module-table.ddl';
 
@@ -63,11 +62,11 @@ export class ModuleDefinitionsService {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(PluginRegistry) private readonly plugins: PluginRegistry,
     @Inject(RecordAuditRepository) private readonly audit: RecordAuditRepository,
+    @Inject(ModuleDefinitionRepository) private readonly rows: ModuleDefinitionRepository,
   ) {}
 
   async list(operation: OperationRef, db?: EntityManager): Promise<ModuleDefinition[]> {
-    const rows = await (db ?? this.db.manager).getRepository(ModuleDefinitionEntity).find({ where: { operationId: operation.id }, order: { key: 'ASC' } });
-    return rows.map((r) => r.definition);
+    return this.rows.list(db ?? this.db.manager, operation);
   }
 
   /** The module that declares a platform role (module-roles.ts), if the operation has one: the platform never names module keys. */
@@ -90,7 +89,7 @@ export class ModuleDefinitionsService {
    * module to another in one go.
    */
   private async refuseSharedRoles(tx: EntityManager, operation: OperationRef, proposed: ModuleDefinition[] = []): Promise<void> {
-    const stored: { key: string; role: string | null }[] = await tx.query(`SELECT key, definition->>'role' AS role FROM core.module_definitions WHERE operation_id = $1`, [operation.id]);
+    const stored = await this.rows.roles(tx, operation);
     const next = new Map(stored.map((m) => [m.key, m.role ?? undefined]));
     for (const definition of proposed) next.set(definition.key, definition.role);
     const issues = sharedRoleIssues([...next].map(([key, role]) => ({ key, role })));
@@ -106,10 +105,10 @@ export class ModuleDefinitionsService {
     const cacheKey = `${operation.id}:${key}`;
     const hit = this.cache.get(cacheKey);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.definition;
-    const row = await (db ?? this.db.manager).getRepository(ModuleDefinitionEntity).findOne({ where: { operationId: operation.id, key } });
-    if (!row) throw ApiError.moduleNotFound(key);
-    this.remember(operation, row.definition);
-    return row.definition;
+    const definition = await this.rows.find(db ?? this.db.manager, operation, key);
+    if (!definition) throw ApiError.moduleNotFound(key);
+    this.remember(operation, definition);
+    return definition;
   }
 
   private remember(operation: OperationRef, definition: ModuleDefinition): void {
@@ -117,13 +116,8 @@ export class ModuleDefinitionsService {
     this.cache.set(`${operation.id}:${definition.key}`, { at: Date.now(), definition });
   }
 
-  private async moduleKeys(db: EntityManager, operation: OperationRef): Promise<string[]> {
-    const rows = await db.getRepository(ModuleDefinitionEntity).find({ select: { key: true }, where: { operationId: operation.id } });
-    return rows.map((r) => r.key);
-  }
-
   private async validated(db: EntityManager, operation: OperationRef, input: unknown, extraModules: string[] = []): Promise<ModuleDefinition> {
-    const modules = [...(await this.moduleKeys(db, operation)), ...extraModules];
+    const modules = [...(await this.rows.keys(db, operation)), ...extraModules];
     const result = validateDefinition(input, { modules, plugins: this.plugins.host.configChecks() });
     if (!result.ok) throw ApiError.validation(result.issues);
     return result.value;
@@ -151,8 +145,7 @@ export class ModuleDefinitionsService {
   /** A new module is the change from its empty module: the same diff, plan and apply as any other change. */
   private async prepareCreate(tx: EntityManager, operation: OperationRef, input: unknown, extraModules: string[]): Promise<PreparedChange> {
     const definition = { ...(await this.validated(tx, operation, input, extraModules)), version: 1 };
-    const exists = await tx.getRepository(ModuleDefinitionEntity).exists({ where: { operationId: operation.id, key: definition.key } });
-    if (exists) {
+    if (await this.rows.exists(tx, operation, definition.key)) {
       throw ApiError.conflict('module_exists', { es: `El módulo «${definition.key}» ya existe.`, en: `Module "${definition.key}" already exists.` });
     }
     const current = emptyModule(definition);
@@ -171,15 +164,11 @@ export class ModuleDefinitionsService {
   }
 
   private async prepare(tx: EntityManager, operation: OperationRef, key: string, input: unknown, lock: boolean, extraModules: string[] = []): Promise<PreparedChange> {
-    const row = await tx.getRepository(ModuleDefinitionEntity).findOne({
-      where: { operationId: operation.id, key },
-      ...(lock && { lock: { mode: 'pessimistic_write' } }),
-    });
-    if (!row) throw ApiError.moduleNotFound(key);
+    const current = await this.rows.find(tx, operation, key, lock);
+    if (!current) throw ApiError.moduleNotFound(key);
     if (input && typeof input === 'object' && 'key' in input && (input as { key: unknown }).key !== key) {
       throw ApiError.validation([{ path: 'key', code: 'definition.keyChanged', message: { es: 'La clave del módulo no se puede cambiar.', en: 'The module key cannot be changed.' } }]);
     }
-    const current = row.definition;
     const proposed = await this.validated(tx, operation, { ...(input as object), key, version: current.version }, extraModules);
     const { operations, plan } = planModuleChange(current, proposed);
     const next = { ...applyDiff(current, operations), version: current.version + 1 };
@@ -250,7 +239,7 @@ export class ModuleDefinitionsService {
   async applyMany(operation: OperationRef, inputs: unknown[], options: ApplyOptions & { dryRun?: boolean } = {}): Promise<ModuleChange[]> {
     const keyOf = (input: unknown) => String((input as { key?: unknown } | null)?.key ?? '');
     const work = async (tx: EntityManager): Promise<ModuleChange[]> => {
-      const existing = new Set(await this.moduleKeys(tx, operation));
+      const existing = new Set(await this.rows.keys(tx, operation));
       const fresh = inputs.filter((i) => !existing.has(keyOf(i)));
       const changes: ModuleChange[] = [];
       const proposed: ModuleDefinition[] = [];
@@ -299,15 +288,7 @@ export class ModuleDefinitionsService {
       const sql = stepSql(operation.schemaName, prepared.key, step);
       if (sql) await tx.query(sql);
     }
-    await this.storeVersion(tx, operation, prepared.next, prepared.operations, prepared.plan.steps, options.userId ?? null);
-  }
-
-  /** Makes `definition` the module's current version and adds it to the version history. */
-  private async storeVersion(tx: EntityManager, operation: OperationRef, definition: ModuleDefinition, operations: DiffOperation[], plan: StorageStep[], userId: string | null) {
-    await tx.getRepository(ModuleDefinitionEntity).save(Object.assign(new ModuleDefinitionEntity(), { operationId: operation.id, key: definition.key, version: definition.version, definition }));
-    await tx
-      .getRepository(ModuleVersionEntity)
-      .save(Object.assign(new ModuleVersionEntity(), { operationId: operation.id, key: definition.key, version: definition.version, definition, operations, plan, createdBy: userId }));
+    await this.rows.storeVersion(tx, operation, prepared.next, prepared.operations, prepared.plan.steps, options.userId ?? null);
   }
 
   /** Values a conversion would lose go to the records' history, then the column is cleared for those records. */
@@ -326,14 +307,14 @@ export class ModuleDefinitionsService {
     await tx.query(`UPDATE ${target} SET ${column} = NULL WHERE ${where}`);
   }
 
-  async versions(operation: OperationRef, key: string): Promise<ModuleVersionEntity[]> {
+  async versions(operation: OperationRef, key: string): Promise<ModuleVersionRow[]> {
     await this.get(operation, key);
-    return this.db.getRepository(ModuleVersionEntity).find({ where: { operationId: operation.id, key }, order: { version: 'DESC' } });
+    return this.rows.versions(this.db.manager, operation, key);
   }
 
   /** Rolls back by applying an earlier version's definition as a new version: history only grows. */
   async rollback(operation: OperationRef, key: string, version: number, options: ApplyOptions = {}) {
-    const target = await this.db.getRepository(ModuleVersionEntity).findOne({ where: { operationId: operation.id, key, version } });
+    const target = await this.rows.version(this.db.manager, operation, key, version);
     if (!target) {
       throw ApiError.notFound({ es: `El módulo «${key}» no tiene la versión ${version}.`, en: `Module "${key}" has no version ${version}.` }, 'version_not_found');
     }
