@@ -8,9 +8,6 @@ export const FileErrors = {
   notFileField(module: string, field: string): ApiError {
     return ApiError.notFound({ es: `«${field}» no es un campo de adjuntos de «${module}».`, en: `"${field}" is not an attachment field of "${module}".` }, 'file_field_not_found');
   },
-  badBody(): ApiError {
-    return invalid('content', 'file.content', 'Envíe { name, content } con el archivo en base64.', 'Send { name, content } with the file in base64.');
-  },
   badType(field: FileField, name: string): ApiError {
     const list = field.accept.join(', ');
     return invalid('name', 'file.type', `«${name}» no es de un tipo permitido (${list}).`, `"${name}" is not an allowed type (${list}).`);

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Requires } from '../core/requires.decorator';
 import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
 import type { OperationRef } from '../core/operation-ref';
+import { UploadFileDto } from './dto/upload-file.dto';
 import { FilesService } from './files.service';
 
 /**
@@ -22,7 +23,7 @@ export class FilesController {
   @Requires.module('view')
   @Post(':module/:field')
   @HttpCode(201)
-  upload(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Param('field') field: string, @Body() body: unknown) {
+  upload(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Param('field') field: string, @Body() body: UploadFileDto) {
     return this.files.upload(operation, module, field, body, caller.userId);
   }
 

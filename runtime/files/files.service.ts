@@ -13,6 +13,7 @@ import { isUuid } from '../records/record-id';
 import { filterSql, SqlParams } from '../records/record-query.sql-compiler';
 import { ROW } from '../records/record-row.mapper';
 import { sqlRows } from '../database/sql-rows';
+import type { UploadFileDto } from './dto/upload-file.dto';
 import { FileErrors } from './file.errors';
 
 /** What a `file` field's value holds per attachment (the shape record-schema.builder.ts declares). */
@@ -28,7 +29,6 @@ export interface StoredFile extends FileRef {
   bytes: Buffer;
 }
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const DEFAULT_MAX_MB = 10;
 
 /** Uploads checked against their field's definition and stored in core.files; downloads only inside the caller's operation. */
@@ -40,10 +40,11 @@ export class FilesService {
     @Inject(RecordAccessResolver) private readonly accessResolver: RecordAccessResolver,
   ) {}
 
-  async upload(operation: OperationRef, module: string, fieldKey: string, body: unknown, userId: string | null): Promise<FileRef> {
+  async upload(operation: OperationRef, module: string, fieldKey: string, body: UploadFileDto, userId: string | null): Promise<FileRef> {
     const field = activeField(await this.definitions.get(operation, module), fieldKey);
     if (field?.type !== 'file') throw FileErrors.notFileField(module, fieldKey);
-    const { name, mime, content } = readBody(body);
+    const { name, content } = body;
+    const mime = body.mime ?? 'application/octet-stream';
     const maxSizeMb = field.maxSizeMb ?? DEFAULT_MAX_MB;
     const maxBytes = maxSizeMb * 1024 * 1024;
     // Cheap size check on the base64 length first, so an oversized upload is never decoded.
@@ -102,17 +103,6 @@ export class FilesService {
     );
     return found.length > 0;
   }
-}
-
-function readBody(body: unknown): { name: string; mime: string; content: string } {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const name = typeof b.name === 'string' ? b.name.trim() : '';
-  const content = typeof b.content === 'string' ? b.content : null;
-  // Control characters and path separators have no place in a file name (a header injection, a path).
-  // eslint-disable-next-line no-control-regex
-  if (!name || name.length > 255 || /[\\/\u0000-\u001f]/.test(name) || content === null || !BASE64.test(content)) throw FileErrors.badBody();
-  const mime = typeof b.mime === 'string' && b.mime.length > 0 && b.mime.length <= 200 ? b.mime : 'application/octet-stream';
-  return { name, mime, content };
 }
 
 function padding(content: string): number {

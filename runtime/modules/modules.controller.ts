@@ -1,22 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsObject, IsOptional, Min } from 'class-validator';
 import { moduleRight } from '../core/profile-permissions';
 import { Requires } from '../core/requires.decorator';
 import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
 import type { OperationRef } from '../core/operation-ref';
+import { ApplyModuleDto } from './dto/apply-module.dto';
+import { CreateModuleDto } from './dto/create-module.dto';
+import { RollbackModuleDto } from './dto/rollback-module.dto';
 import { ModuleDefinitionsService } from './module-definitions.service';
-
-export class ApplyModuleDto {
-  @IsObject() definition!: Record<string, unknown>;
-  @IsOptional() @IsBoolean() keepAside?: boolean;
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
-}
-
-export class RollbackModuleDto {
-  @IsInt() @Min(1) version!: number;
-  @IsOptional() @IsBoolean() keepAside?: boolean;
-}
 
 @ApiTags('modules')
 @ApiBearerAuth()
@@ -37,7 +28,7 @@ export class ModulesController {
   @Requires.admin()
   @Post()
   @HttpCode(201)
-  async create(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() body: Record<string, unknown>) {
+  async create(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() body: CreateModuleDto) {
     const [created] = await this.modules.create(operation, [body], caller.userId);
     return created;
   }

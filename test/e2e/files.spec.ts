@@ -42,6 +42,21 @@ describe('attachments of file fields (R2)', () => {
     expect((await api('POST', '/api/v1/files/casos/adjuntos', { name: 'a.pdf', content: '***' })).status).toBe(400);
   });
 
+  it('answers a malformed upload body on the path of each bad member, and stores an unusable type as binary', async () => {
+    const slash = await api('POST', '/api/v1/files/casos/adjuntos', { name: '../a.pdf', content: b64('x') });
+    expect(slash.status).toBe(400);
+    expect(slash.body.details).toEqual([{ path: 'name', code: 'file.name', message: { es: expect.any(String), en: expect.any(String) } }]);
+    const nothing = await api('POST', '/api/v1/files/casos/adjuntos', null);
+    expect(nothing.status).toBe(400);
+    expect(nothing.body.details.map((d: { path: string; code: string }) => [d.path, d.code])).toEqual([
+      ['name', 'file.name'],
+      ['content', 'file.content'],
+    ]);
+    const oddMime = await api('POST', '/api/v1/files/casos/adjuntos', { name: '  nota.pdf ', mime: 42, content: b64('x'), extra: true });
+    expect(oddMime.status).toBe(201);
+    expect(oddMime.body).toEqual({ id: expect.any(String), name: 'nota.pdf', size: 1, mime: 'application/octet-stream' });
+  });
+
   it('keeps files inside their operation: another operation gets 404 and cannot reference them', async () => {
     const up = await api('POST', '/api/v1/files/casos/adjuntos', { name: 'privado.pdf', content: b64('secreto') });
     expect(up.status).toBe(201);

@@ -68,6 +68,16 @@ describe('module definitions API', () => {
     expect((await api('GET', '/api/v1/modules/motos')).status).toBe(404);
   });
 
+  it('takes a definition body only as an object with the meta-schema members', async () => {
+    const notObject = await api('POST', '/api/v1/modules', 'vehiculos');
+    expect(notObject.status).toBe(400);
+    expect(notObject.body.code).toBe('validation_failed');
+    const stray = await api('POST', '/api/v1/modules', { ...vehiculos, key: 'motos', tabla: 'motos' });
+    expect(stray.status).toBe(400);
+    expect(stray.body.details).toEqual([expect.objectContaining({ path: 'tabla', code: 'unknownField' })]);
+    expect((await api('GET', '/api/v1/modules/motos')).status).toBe(404);
+  });
+
   it('adds, archives and restores a field while the data stays', async () => {
     const record = await api('POST', '/api/v1/records/vehiculos', { placa: 'ABC123', marca: 'renault', modelo: '2019' });
     expect(record.status).toBe(201);
