@@ -11,7 +11,11 @@ import { RecordActionsService } from './record-actions.service';
 import { RecordEventsService } from './record-events.service';
 import { HISTORY_LIMIT, RecordHistoryService } from './record-history.service';
 import { RecordQueryService, SEARCH_LIMIT } from './record-query.service';
-import { BulkRecordsDto, DeleteRecordQuery, HistoryQuery, QueryScopeQuery, SearchRecordsQuery } from './record-request.dtos';
+import { BulkRecordsDto } from './dto/bulk-records.dto';
+import { DeleteRecordQuery } from './dto/delete-record.query';
+import { HistoryQuery } from './dto/history.query';
+import { QueryScopeQuery } from './dto/query-scope.query';
+import { SearchRecordsQuery } from './dto/search-records.query';
 import { type RecordAuthor, RecordsService } from './records.service';
 
 const author = (caller: Caller, access: RecordAuthor['access']): RecordAuthor => ({ userId: caller.userId, locale: caller.locale, access });
