@@ -30,6 +30,18 @@ export class ModuleDefinitionRepository {
     return rows.map((r) => r.definition);
   }
 
+  /** Operations whose modules were all stored before roles existed: no module and no field of theirs declares one. */
+  async operationsWithoutRoles(db: EntityManager): Promise<OperationRef[]> {
+    return sqlRows<OperationRef>(
+      db,
+      `SELECT o.id, o.key, o.schema_name AS "schemaName" FROM core.operations o
+        WHERE o.deleted_at IS NULL
+          AND EXISTS (SELECT 1 FROM core.module_definitions d WHERE d.operation_id = o.id)
+          AND NOT EXISTS (SELECT 1 FROM core.module_definitions d WHERE d.operation_id = o.id AND (d.definition ? 'role' OR jsonb_path_exists(d.definition, '$.fields[*].role')))
+        ORDER BY o.key`,
+    );
+  }
+
   async keys(db: EntityManager, operation: OperationRef): Promise<string[]> {
     const rows = await sqlRows<{ key: string }>(db, `SELECT key FROM core.module_definitions WHERE operation_id = $1`, [operation.id]);
     return rows.map((r) => r.key);

@@ -1,6 +1,6 @@
 import { META_SCHEMA_VERSION } from '@crm/engine';
-import type { Issue, ModuleDefinition } from '@crm/engine';
-import { CATALOG_MODULES } from '@crm/modules-catalog';
+import type { Issue } from '@crm/engine';
+import { withCatalogRoles } from '../modules/catalog-roles';
 import { ApiError } from '../core/api-error';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type SchemaBundle } from './bundle.format';
 
@@ -50,7 +50,7 @@ export function readBundle(input: unknown): ReadBundle {
     bundle = step(bundle);
   }
   checkEnvelope(bundle);
-  if (olderThanRoles(String(bundle.metaSchemaVersion))) bundle.modules = (bundle.modules as Record<string, unknown>[]).map(catalogRoles);
+  if (olderThanRoles(String(bundle.metaSchemaVersion))) bundle.modules = (bundle.modules as Record<string, unknown>[]).map(withCatalogRoles);
   return { bundle: bundle as unknown as SchemaBundle, ...(from < BUNDLE_FORMAT_VERSION && { upgradedFrom: from }) };
 }
 
@@ -58,29 +58,6 @@ export function readBundle(input: unknown): ReadBundle {
 function olderThanRoles(version: string): boolean {
   const [major, minor] = version.split('.').map(Number);
   return major < 1 || (major === 1 && minor < 1);
-}
-
-/**
- * A module of a bundle written before roles: when its key is a catalog
- * module's, it takes that module's role and the field and option roles of the
- * fields and options it shares with it, so importing it keeps the behaviour
- * the platform gave it by key.
- */
-function catalogRoles(module: Record<string, unknown>): Record<string, unknown> {
-  const catalog = CATALOG_MODULES.find((m) => m.key === module.key);
-  if (!catalog || module.role !== undefined || !Array.isArray(module.fields)) return module;
-  const fields = new Map(catalog.fields.map((f) => [f.key, f]));
-  const withRoles = (field: Record<string, unknown>) => {
-    const known = fields.get(String(field.key));
-    if (!known || known.type !== field.type || field.role !== undefined) return field;
-    const out: Record<string, unknown> = { ...field, ...(known.role && { role: known.role }) };
-    if ((known.type === 'select' || known.type === 'multiSelect') && Array.isArray(field.options)) {
-      const roles = new Map(known.options.filter((o) => o.role).map((o) => [o.key, o.role]));
-      out.options = (field.options as Record<string, unknown>[]).map((o) => (roles.has(String(o.key)) && o.role === undefined ? { ...o, role: roles.get(String(o.key)) } : o));
-    }
-    return out;
-  };
-  return { ...module, ...(catalog.role && { role: catalog.role }), fields: (module.fields as Record<string, unknown>[]).map(withRoles) } satisfies Partial<Record<keyof ModuleDefinition, unknown>>;
 }
 
 function checkEnvelope(bundle: Record<string, unknown>): void {
