@@ -1,33 +1,15 @@
 import type { JobData } from './job.contract';
-import type { JobState } from './job.record';
+import type { JobRecord } from './job.record';
 import type { JobRow } from './job.store';
 
-/** A job as the API shows it. */
-export interface JobView {
-  id: string;
-  type: string;
-  state: JobState;
-  /** 0–100, from processed / total; 100 once completed. */
-  progress: number;
-  total: number;
-  processed: number;
-  succeeded: number;
-  failed: number;
-  /** Where the job resumes if it is interrupted. */
-  checkpoint: JobData | null;
-  /** The outcome (partial while running), with per-row errors where the job has them. */
-  result: JobData | null;
-  /** The last failure: `{ code, message: { es, en }, details, attempt, at }`. */
-  error: JobData | null;
-  attempts: number;
-  createdBy: string | null;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-  updatedAt: Date;
-  /** The payload as the job type describes it (large payloads are summarized); only on GET of one job. */
-  payload?: JobData;
-}
+/**
+ * A job as the API shows it: its row (progress 0–100; the checkpoint it resumes
+ * from; the result, partial while running, with per-row errors; the last
+ * failure `{ code, message: { es, en }, details, attempt, at }`) without the
+ * operation, and the payload as the job type describes it (large payloads are
+ * summarized), only on GET of one job.
+ */
+export type JobView = Omit<JobRecord, 'operationId' | 'payload'> & { payload?: JobData };
 
 export function toJobView(row: JobRow, payload?: JobData): JobView {
   return {
