@@ -52,12 +52,19 @@ describe('diff-words', () => {
     expect(describeOperation(op, before, after, es)).toBe('cambia la etiqueta o la ayuda de «Placa» a «Matrícula»');
   });
 
+  it('shows a label the admin typed verbatim, braces included', () => {
+    const op: DiffOperation = { op: 'addOption', key: 'color', option: { key: 'nuevo', label: text('{field}') }, index: 1 };
+    expect(describeOperation(op, before, undefined, es)).toBe('agrega la opción «{field}» a «Color»');
+  });
+
   it('leaves no placeholder unfilled, whatever the change', () => {
+    // Braces are kept out of the admin's text here so that a `{name}` left in the words can only come from a template.
+    const typed = (maxLength: number) => fc.string({ minLength: 1, maxLength }).filter((s) => !/[{}]/.test(s));
     const changeArb = fc.record({
-      label: fc.string({ minLength: 1, maxLength: 12 }),
+      label: typed(12),
       required: fc.boolean(),
       drop: fc.boolean(),
-      option: fc.string({ minLength: 1, maxLength: 8 }),
+      option: typed(8),
       type: fc.constantFrom(...FIELD_TYPES.filter((t) => t === 'text' || t === 'longText' || t === 'email')),
     });
     fc.assert(
