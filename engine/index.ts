@@ -34,3 +34,4 @@ export * from './query/query.compiler';
 export * from './query/cursor.codec';
 export * from './query/filter.evaluator';
 export * from './settings/settings.types';
+export * from './import/import.types';
