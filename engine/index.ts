@@ -35,3 +35,7 @@ export * from './query/cursor.codec';
 export * from './query/filter.evaluator';
 export * from './settings/settings.types';
 export * from './import/import.types';
+export * from './import/column-matcher';
+export * from './import/row-converter';
+export * from './import/value-options.detector';
+export * from './import/example-file';

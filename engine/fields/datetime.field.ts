@@ -1,6 +1,6 @@
 import { DATE_OPERATORS } from './field-operators';
 import { nullable, titled } from './field-schema';
-import { datetimeText, NUMBER_LOCALES, parsed, plain, refused } from './field-text';
+import { dateFormat, datetimeText, NUMBER_LOCALES, parsed, plain, refused } from './field-text';
 import { defineFieldType } from './field-type';
 
 export const datetimeField = defineFieldType<'datetime'>({
@@ -15,10 +15,10 @@ export const datetimeField = defineFieldType<'datetime'>({
     const when = new Date(plain(value));
     return Number.isNaN(when.getTime()) ? plain(value) : when.toLocaleString(NUMBER_LOCALES[lang]);
   },
-  parse: (_, text, lang) => {
+  parse: (_, text, options) => {
     if (text.trim() === '') return parsed(null);
-    const value = datetimeText(text, lang);
-    return value === undefined ? refused('import.datetime') : parsed(value);
+    const value = datetimeText(text, options);
+    return value === undefined ? refused('import.datetime', { format: dateFormat(options, true) }) : parsed(value);
   },
   toText: (_, value) => {
     const when = new Date(plain(value));

@@ -1,7 +1,8 @@
 import type { CurrencyField, DecimalField, Locale, PercentField } from '../definition/module-definition.types';
+import type { ImportValueOptions, ParseOptions } from '../import/import.types';
 import { NUMBER_OPERATORS } from './field-operators';
 import { nullable, titled } from './field-schema';
-import { decimalOut, decimalText, parsed, plain, refused } from './field-text';
+import { decimalOut, decimalText, parsed, plain, refused, roundedToScale } from './field-text';
 import type { DesignerOption, FieldTypeContext, ParseResult } from './field-type';
 
 type Amount = DecimalField | PercentField | CurrencyField;
@@ -20,12 +21,13 @@ export const amount = {
       'x-decimal': { scale: field.scale ?? 2, ...(field.min !== undefined && { minimum: field.min }), ...(field.max !== undefined && { maximum: field.max }) },
     }),
   operators: () => NUMBER_OPERATORS,
-  parse: (_: Amount, text: string, lang: Locale): ParseResult => {
+  // More decimals than the column keeps (a 13-decimal coordinate at scale 10) round half-up instead of failing the row: Postgres would round them the same way.
+  parse: (field: Amount, text: string, options: ParseOptions): ParseResult => {
     if (text.trim() === '') return parsed(null);
-    const number = decimalText(text, lang);
-    return number === undefined ? refused('decimal') : parsed(number);
+    const number = decimalText(text, options);
+    return number === undefined ? refused('decimal') : parsed(roundedToScale(number, field.scale ?? 2));
   },
-  toText: (_: Amount, value: unknown, lang: Locale) => (value === null || value === undefined ? '' : decimalOut(plain(value), lang)),
+  toText: (_: Amount, value: unknown, lang: Locale, options?: Partial<ImportValueOptions>) => (value === null || value === undefined ? '' : decimalOut(plain(value), lang, options)),
   options: [
     { key: 'scale', input: 'number', min: 0, max: 10 },
     { key: 'min', input: 'number' },

@@ -1,4 +1,5 @@
 import type { FieldType, FieldOfType, Locale, ModuleField } from '../definition/module-definition.types';
+import type { ImportValueOptions, ParseOptions } from '../import/import.types';
 import type { Issue } from '../issues/issue.types';
 
 export const FILTER_OPERATORS = ['contains', 'notContains', 'eq', 'neq', 'empty', 'notEmpty', 'gt', 'gte', 'lt', 'lte', 'between', 'in'] as const;
@@ -53,10 +54,10 @@ export interface FieldTypeDefinition<F extends ModuleField = ModuleField> {
   operators(field: F): readonly FilterOperator[];
   /** A stored value as a person reads it, in the given language. */
   format(field: F, value: unknown, lang: Locale): string;
-  /** An import cell's text → the value; empty text is null. */
-  parse(field: F, text: string, lang: Locale): ParseResult;
-  /** A value as export text: what `parse` reads back to the same value. */
-  toText(field: F, value: unknown, lang: Locale): string;
+  /** An import cell's text → the value; empty text is null. Absent import options read as the language does. */
+  parse(field: F, text: string, options: ParseOptions): ParseResult;
+  /** A value as export text: what `parse` reads back to the same value (with the same import options, when given). */
+  toText(field: F, value: unknown, lang: Locale, options?: Partial<ImportValueOptions>): string;
   designer: {
     options: readonly DesignerOption<F>[];
     /** The type-specific members a new field starts with, so it validates at once. */

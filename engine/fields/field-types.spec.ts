@@ -404,13 +404,13 @@ describe('field types', () => {
     });
 
     it('reads import text in either language', () => {
-      for (const [text, lang, value] of c.parses) expect({ text, read: definition.parse(c.field, text, lang) }).toEqual({ text, read: { ok: true, value } });
-      expect(definition.parse(c.field, '', 'es')).toEqual({ ok: true, value: null });
+      for (const [text, lang, value] of c.parses) expect({ text, read: definition.parse(c.field, text, { lang }) }).toEqual({ text, read: { ok: true, value } });
+      expect(definition.parse(c.field, '', { lang: 'es' })).toEqual({ ok: true, value: null });
     });
 
     it('refuses text it cannot read with an issue in Spanish and English', () => {
       for (const [text, code] of c.refuses) {
-        const read = definition.parse(c.field, text, 'es');
+        const read = definition.parse(c.field, text, { lang: 'es' });
         expect({ text, code: read.ok ? null : read.issue.code }).toEqual({ text, code });
         if (!read.ok) expect(read.issue.message.es).not.toBe(read.issue.message.en);
       }
@@ -422,7 +422,7 @@ describe('field types', () => {
 
     it('exports text that imports back to the same value, in both languages', () => {
       for (const value of c.roundTrip) {
-        for (const lang of ['es', 'en'] as const) expect(definition.parse(c.field, definition.toText(c.field, value, lang), lang)).toEqual({ ok: true, value });
+        for (const lang of ['es', 'en'] as const) expect(definition.parse(c.field, definition.toText(c.field, value, lang), { lang })).toEqual({ ok: true, value });
       }
     });
 
@@ -447,7 +447,7 @@ describe('field types: export text reads back (properties)', () => {
     fc.assert(
       fc.property(values, langArb, (value, lang) => {
         const type = fieldTypeOf(field);
-        expect(type.parse(field, type.toText(field, value, lang), lang)).toEqual({ ok: true, value });
+        expect(type.parse(field, type.toText(field, value, lang), { lang })).toEqual({ ok: true, value });
       }),
     );
   const decimalArb = (scale: number) =>
@@ -488,4 +488,38 @@ describe('field types: export text reads back (properties)', () => {
         .filter((s) => s !== ''),
     ));
   it('sub-table rows', () => property(CASES.subtable.field, fc.array(fc.record({ id: fc.uuid(), producto: fc.string(), cantidad: fc.integer({ min: 1 }) }), { minLength: 1, maxLength: 3 })));
+});
+
+/** An import's own choices override the language's habits. */
+describe('field types: parsing with import options', () => {
+  const read = (field: ModuleField, text: string, options: Parameters<ReturnType<typeof fieldTypeOf>['parse']>[2]) => fieldTypeOf(field).parse(field, text, options);
+
+  it('reads dates only in the chosen order, ISO always', () => {
+    expect(read(CASES.date.field, '04/03/2024', { lang: 'es', dateOrder: 'mdy' })).toEqual({ ok: true, value: '2024-04-03' });
+    expect(read(CASES.date.field, '25/12/2024', { lang: 'es', dateOrder: 'mdy' })).toMatchObject({ ok: false, issue: { code: 'import.date' } });
+    expect(read(CASES.date.field, '2024.12.25', { lang: 'en', dateOrder: 'ymd' })).toEqual({ ok: true, value: '2024-12-25' });
+    expect(read(CASES.date.field, '2024-12-25', { lang: 'en', dateOrder: 'dmy' })).toEqual({ ok: true, value: '2024-12-25' });
+    expect(read(CASES.date.field, 'x', { lang: 'en', dateOrder: 'ymd' })).toEqual({
+      ok: false,
+      issue: { code: 'import.date', message: { es: 'No es una fecha válida (formato AAAA/MM/DD o AAAA-MM-DD).', en: 'Not a valid date (format YYYY/MM/DD or YYYY-MM-DD).' } },
+    });
+  });
+
+  it('writes dates in the chosen order when asked', () => {
+    const toText = (dateOrder: 'dmy' | 'mdy' | 'ymd') => fieldTypeOf(CASES.date.field).toText(CASES.date.field, '2024-03-04', 'es', { dateOrder });
+    expect([toText('dmy'), toText('mdy'), toText('ymd')]).toEqual(['04/03/2024', '03/04/2024', '2024/03/04']);
+  });
+
+  it('reads amounts with the chosen decimal mark and rounds half-up to the scale', () => {
+    expect(read(CASES.decimal.field, '1.500', { lang: 'es', decimalMark: '.' })).toEqual({ ok: true, value: '1.500' });
+    expect(read(CASES.decimal.field, '1,500', { lang: 'en', decimalMark: ',' })).toEqual({ ok: true, value: '1.500' });
+    expect(read(CASES.decimal.field, '1.234.567,8915', { lang: 'en', decimalMark: ',' })).toEqual({ ok: true, value: '1234567.892' });
+    expect(read(CASES.decimal.field, '1,2345', { lang: 'es' })).toEqual({ ok: true, value: '1.235' });
+    expect(read(CASES.decimal.field, '12,34.5', { lang: 'es', decimalMark: '.' })).toMatchObject({ ok: false, issue: { code: 'decimal' } });
+  });
+
+  it('splits multi-selects by the chosen separator', () => {
+    expect(read(CASES.multiSelect.field, 'Alta | Low', { lang: 'es', listSeparator: '|' })).toEqual({ ok: true, value: ['alta', 'baja'] });
+    expect(read(CASES.multiSelect.field, 'Alta; Low', { lang: 'es', listSeparator: ',' })).toMatchObject({ ok: false, issue: { code: 'option' } });
+  });
 });

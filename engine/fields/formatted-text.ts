@@ -1,5 +1,5 @@
 import { fullFormats } from 'ajv-formats/dist/formats';
-import type { Locale, ModuleField } from '../definition/module-definition.types';
+import type { ModuleField } from '../definition/module-definition.types';
 import { TEXT_OPERATORS } from './field-operators';
 import { parsed, plain, refused } from './field-text';
 import type { ParseResult } from './field-type';
@@ -31,7 +31,7 @@ export function formattedText(format: keyof typeof CHECKS, code: string) {
     column: () => 'text',
     operators: () => TEXT_OPERATORS,
     format: (_: ModuleField, value: unknown) => plain(value),
-    parse: (_: ModuleField, text: string, __: Locale): ParseResult => {
+    parse: (_: ModuleField, text: string): ParseResult => {
       const value = text.trim();
       if (value === '') return parsed(null);
       return hasFormat(format, value) ? parsed(value) : refused(code);

@@ -38,8 +38,8 @@ export const formulaField = defineFieldType<'formula'>({
   schema: (field, context) => ({ ...titled(field, context), readOnly: true }),
   operators: (field) => result(field).operators(formulaResultField(field)),
   format: (field, value, lang) => result(field).format(formulaResultField(field), value, lang),
-  parse: (field, text, lang) => result(field).parse(formulaResultField(field), text, lang),
-  toText: (field, value, lang) => result(field).toText(formulaResultField(field), value, lang),
+  parse: (field, text, options) => result(field).parse(formulaResultField(field), text, options),
+  toText: (field, value, lang, options) => result(field).toText(formulaResultField(field), value, lang, options),
   designer: {
     options: [
       { key: 'formula', input: 'logic' },

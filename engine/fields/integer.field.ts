@@ -15,9 +15,9 @@ export const integerField = defineFieldType<'integer'>({
     const amount = Number(value);
     return Number.isNaN(amount) ? plain(value) : new Intl.NumberFormat(NUMBER_LOCALES[lang], { maximumFractionDigits: 0 }).format(amount);
   },
-  parse: (_, text, lang) => {
+  parse: (_, text, options) => {
     if (text.trim() === '') return parsed(null);
-    const number = decimalText(text, lang);
+    const number = decimalText(text, options);
     if (number === undefined) return refused('decimal');
     const value = Number(number);
     return Number.isSafeInteger(value) ? parsed(value) : refused('type', { expected: 'integer' });

@@ -1,7 +1,8 @@
 import type { LocalizedText } from '../definition/module-definition.types';
 import type { Issue } from './issue.types';
 
-type Params = Record<string, string | number>;
+/** A param in both languages (a date format, a field's label) fills each language's text with its own. */
+type Params = Record<string, string | number | LocalizedText>;
 
 /**
  * Every issue code the engine emits, with its text in Spanish and English.
@@ -34,11 +35,23 @@ const MESSAGES: Record<string, LocalizedText> = {
   invalid: { es: 'El valor no es válido.', en: 'The value is not valid.' },
   record: { es: 'El registro debe ser un objeto JSON.', en: 'The record must be a JSON object.' },
   // imports: text cells read into values
-  'import.date': { es: 'La fecha debe tener el formato DD/MM/AAAA o AAAA-MM-DD.', en: 'The date must be M/D/YYYY, DD/MM/YYYY or YYYY-MM-DD.' },
-  'import.datetime': { es: 'La fecha y hora deben tener el formato DD/MM/AAAA HH:mm o ISO 8601.', en: 'The date and time must be M/D/YYYY HH:mm or ISO 8601.' },
+  'import.date': { es: 'No es una fecha válida (formato {format}).', en: 'Not a valid date (format {format}).' },
+  'import.datetime': { es: 'No es una fecha y hora válida (formato {format}).', en: 'Not a valid date and time (format {format}).' },
   'import.boolean': { es: '«{value}» no es sí o no (sí, no, x, 1, 0, true, false).', en: '"{value}" is not yes or no (yes, no, x, 1, 0, true, false).' },
   'import.json': { es: 'El valor debe ser una lista JSON.', en: 'The value must be a JSON list.' },
   'import.notImportable': { es: 'Este tipo de campo no se importa desde texto.', en: 'This type of field is not imported from text.' },
+  'import.lookupNotFound': { es: 'Ningún registro de «{target}» tiene {by} «{value}».', en: 'No "{target}" record has {by} "{value}".' },
+  'import.lookupAmbiguous': { es: '{count} registros de «{target}» tienen {by} «{value}»; debe ser uno solo.', en: '{count} "{target}" records have {by} "{value}"; it must be exactly one.' },
+  'import.mappingField': {
+    es: 'La columna «{header}» apunta al campo «{field}», que no existe, está archivado o no se importa.',
+    en: 'Column "{header}" points to field "{field}", which does not exist, is archived or is not imported.',
+  },
+  'import.mappingDuplicate': {
+    es: 'Las columnas «{first}» y «{header}» llenan el mismo campo «{field}»; se usa la primera.',
+    en: 'Columns "{first}" and "{header}" fill the same field "{field}"; the first one is used.',
+  },
+  /** A cell's issue as a row issue: the column and the value, then why. */
+  'import.cell': { es: 'Columna «{header}»: «{value}»: {reason}', en: 'Column "{header}": "{value}": {reason}' },
   // definitions
   'definition.schema': { es: 'La definición no cumple el formato: {detail}.', en: 'The definition does not match the format: {detail}.' },
   'definition.duplicateKey': { es: 'La clave «{key}» está repetida.', en: 'Key "{key}" is repeated.' },
@@ -73,13 +86,17 @@ const MESSAGES: Record<string, LocalizedText> = {
   'query.cursor': { es: 'El cursor de paginación no es válido.', en: 'The paging cursor is not valid.' },
 };
 
-function fill(text: string, params: Params): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+function fill(text: string, params: Params, lang: keyof LocalizedText): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const param = params[name];
+    return typeof param === 'object' ? param[lang] : String(param);
+  });
 }
 
 export function messageFor(code: string, params: Params = {}): LocalizedText {
   const base = MESSAGES[code] ?? MESSAGES.invalid;
-  return { es: fill(base.es, params), en: fill(base.en, params) };
+  return { es: fill(base.es, params, 'es'), en: fill(base.en, params, 'en') };
 }
 
 export function issue(path: string, code: string, params: Params = {}): Issue {

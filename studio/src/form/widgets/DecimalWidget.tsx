@@ -11,7 +11,7 @@ import type { StudioFormContext } from '../form-context';
  * read stays as typed, so the form's validator says what is wrong with it.
  */
 export function amountValue(field: ModuleField, text: string, lang: StudioFormContext['lang']): string | undefined {
-  const read = fieldTypeOf(field).parse(field, text, lang);
+  const read = fieldTypeOf(field).parse(field, text, { lang });
   if (!read.ok) return text.trim();
   return read.value === null ? undefined : String(read.value);
 }
