@@ -4,6 +4,15 @@ import { OperationSettings1764000004000 } from './1764000004000-operation-settin
 import { Files1764000006500 } from './1764000006500-files';
 import { SavedViews1764000007000 } from './1764000007000-saved-views';
 import { MailOutbox1764000007500 } from './1764000007500-mail-outbox';
+import { Imports1764000008000 } from './1764000008000-imports';
 
 /** Every system migration, oldest first; the runtime runs the pending ones at start. */
-export const SYSTEM_MIGRATIONS = [CoreSchema1764000000000, Access1764000001000, OperationSettings1764000004000, Files1764000006500, SavedViews1764000007000, MailOutbox1764000007500];
+export const SYSTEM_MIGRATIONS = [
+  CoreSchema1764000000000,
+  Access1764000001000,
+  OperationSettings1764000004000,
+  Files1764000006500,
+  SavedViews1764000007000,
+  MailOutbox1764000007500,
+  Imports1764000008000,
+];

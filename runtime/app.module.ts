@@ -9,6 +9,7 @@ import type { RuntimeConfig } from './config/runtime.config';
 import { CoreModule } from './core.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { LevelsModule } from './levels/levels.module';
 import { MailModule } from './mail/mail.module';
@@ -48,6 +49,7 @@ export class AppModule {
         SettingsModule,
         SavedViewsModule,
         MailModule,
+        ImportsModule,
         FilesModule,
         Click2DialModule,
         LevelsModule,

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime.config';
 import type { OperationRef } from '../core/operation-ref';
+import { canCopy, copyIntoStaging, copyValue } from './sql-copy';
 import { sqlRows } from './sql-rows';
 
 /** `keptAside`: a module change cleared a value it could not convert; the entry keeps the old value. */
@@ -32,11 +34,44 @@ export interface HistoryItem {
   jobId: string | null;
 }
 
-/** Writes `core.audit` (many entries per statement) and reads a record's history from it. */
+/** The staging table of a COPY audit write: the session's own, dropped once read. */
+const STAGING = 'pg_temp.record_audit_rows';
+
+/**
+ * Writes `core.audit` (many entries per statement: one JSON array, or, for a
+ * large batch on a real Postgres, COPY into a staging table; see
+ * COPY_MIN_ROWS) and reads a record's history from it.
+ */
 @Injectable()
 export class RecordAuditRepository {
+  /** Without the configuration (the command-line schema client) entries always go as one JSON array. */
+  constructor(@Optional() @Inject(RUNTIME_CONFIG) private readonly config?: RuntimeConfig) {}
+
   async write(db: EntityManager, operation: OperationRef, module: string, author: AuditAuthor, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    const insert = (source: string, value: (column: string) => string) =>
+      `INSERT INTO core.audit (operation_id, module, record_id, action, field, old_value, new_value, user_id, job_id, at)
+       SELECT $1, $2, (${value('record_id')})::uuid, ${value('action')}, ${value('field')}, NULLIF(${value('old_value')}, 'null'::jsonb), NULLIF(${value('new_value')}, 'null'::jsonb),
+              $3, $4, date_trunc('milliseconds', now())
+         FROM ${source}
+        ORDER BY e.n`;
+    const params = [operation.id, module, author.userId, author.jobId ?? null];
+    if (this.config && canCopy(db, this.config.databaseUrl === undefined, entries.length)) {
+      const lines = function* () {
+        let n = 0;
+        for (const e of entries) {
+          yield [String(n++), copyValue(e.recordId), copyValue(e.action), copyValue(e.field ?? null), copyValue(e.oldValue, 'json'), copyValue(e.newValue, 'json')].join('\t');
+        }
+      };
+      await copyIntoStaging(db, STAGING, 'n integer, record_id uuid, action text, field text, old_value jsonb, new_value jsonb', lines());
+      await sqlRows(
+        db,
+        insert(`${STAGING} AS e`, (column) => `e.${column}`),
+        params,
+      );
+      await db.query(`DROP TABLE ${STAGING}`);
+      return;
+    }
     const payload = entries.map((e) => ({
       record_id: e.recordId,
       action: e.action,
@@ -46,12 +81,8 @@ export class RecordAuditRepository {
     }));
     await sqlRows(
       db,
-      `INSERT INTO core.audit (operation_id, module, record_id, action, field, old_value, new_value, user_id, job_id, at)
-       SELECT $1, $2, (e.v->>'record_id')::uuid, e.v->>'action', e.v->>'field', NULLIF(e.v->'old_value', 'null'::jsonb), NULLIF(e.v->'new_value', 'null'::jsonb),
-              $3, $4, date_trunc('milliseconds', now())
-         FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS e(v, n)
-        ORDER BY e.n`,
-      [operation.id, module, author.userId, author.jobId ?? null, JSON.stringify(payload)],
+      insert(`jsonb_array_elements($5::jsonb) WITH ORDINALITY AS e(v, n)`, (column) => (column.endsWith('_value') ? `e.v->'${column}'` : `e.v->>'${column}'`)),
+      [...params, JSON.stringify(payload)],
     );
   }
 

@@ -78,4 +78,9 @@ export interface JobHandler<P = JobData, C extends JobData = JobData> {
   run(context: JobContext<P, C>): Promise<JobData | void>;
   /** What the API shows of a stored payload (large payloads are summarized). */
   describe?(payload: P): JobData;
+  /**
+   * Jobs with the same key never run side by side in one operation (one import
+   * per module): while one is queued or running, starting another answers 409.
+   */
+  exclusiveKey?(payload: P): string | null;
 }

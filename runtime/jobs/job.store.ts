@@ -26,6 +26,8 @@ export interface JobListQuery {
   type?: string;
   /** Only the jobs this user started. */
   createdBy?: string;
+  /** Only the jobs working on this module (their payload's `module`). */
+  module?: string;
   limit: number;
   cursor?: { at: string; id: string };
 }
@@ -116,14 +118,22 @@ export class JobStore {
     return row;
   }
 
-  async insert(input: { operationId: string; type: string; payload: JobData; createdBy: string | null }): Promise<JobRow> {
-    const [row] = await rows(this.db, `INSERT INTO core.jobs (operation_id, type, state, payload, created_by) VALUES ($1, $2, 'queued', $3::jsonb, $4) RETURNING ${ROW}`, [
+  /** Stores a queued job; with an exclusive key another live job holds, answers `{ heldBy }` instead (the partial unique index decides, so two racing starts cannot both win). */
+  async insert(input: { operationId: string; type: string; payload: JobData; createdBy: string | null; exclusiveKey?: string | null }): Promise<JobRow | { heldBy: string }> {
+    const [row] = await rows(
+      this.db,
+      `INSERT INTO core.jobs (operation_id, type, state, payload, created_by, exclusive_key) VALUES ($1, $2, 'queued', $3::jsonb, $4, $5)
+       ON CONFLICT (operation_id, exclusive_key) WHERE exclusive_key IS NOT NULL AND state IN ('queued', 'running') DO NOTHING
+       RETURNING ${ROW}`,
+      [input.operationId, input.type, json(input.payload), input.createdBy, input.exclusiveKey ?? null],
+    );
+    if (row) return toRow(row);
+    const [holder] = await rows<{ id: string }>(this.db, `SELECT id FROM core.jobs WHERE operation_id = $1 AND exclusive_key = $2 AND state IN ('queued', 'running') LIMIT 1`, [
       input.operationId,
-      input.type,
-      json(input.payload),
-      input.createdBy,
+      input.exclusiveKey,
     ]);
-    return toRow(row);
+    // The holder may have finished between the two statements: then the start is simply tried again.
+    return holder ? { heldBy: holder.id } : this.insert(input);
   }
 
   /** A job of this operation (another operation's job does not exist for it). */
@@ -144,6 +154,7 @@ export class JobStore {
     if (query.state) where.push(`state = $${params.push(query.state)}`);
     if (query.type) where.push(`type = $${params.push(query.type)}`);
     if (query.createdBy) where.push(`created_by = $${params.push(query.createdBy)}`);
+    if (query.module) where.push(`payload->>'module' = $${params.push(query.module)}`);
     const [{ total }] = await rows<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM core.jobs WHERE ${where.join(' AND ')}`, params);
     if (query.cursor) where.push(`(created_at, id) < ($${params.push(query.cursor.at)}::timestamptz, $${params.push(query.cursor.id)}::uuid)`);
     const found = await rows<StoredJobRow & { cursor_at: string }>(

@@ -54,6 +54,7 @@ export class JobsController {
   @ApiOperation({ summary: 'Jobs of the operation, newest first.' })
   @ApiQuery({ name: 'state', required: false, enum: ['queued', 'running', 'completed', 'failed', 'cancelled'] })
   @ApiQuery({ name: 'type', required: false })
+  @ApiQuery({ name: 'module', required: false, description: 'Only jobs working on this module.' })
   @ApiQuery({ name: 'limit', required: false, type: Number })
   @ApiQuery({ name: 'cursor', required: false })
   async list(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Query() query: Record<string, unknown>) {

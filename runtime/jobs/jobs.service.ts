@@ -16,6 +16,7 @@ const MAX_LIMIT = 200;
 export interface JobListFilters {
   state?: unknown;
   type?: unknown;
+  module?: unknown;
   limit?: unknown;
   cursor?: unknown;
 }
@@ -45,7 +46,18 @@ export class JobsService {
       ]);
     }
     const stored = (await handler.validate(payload, { operation, userId, permissions })) as JobData;
-    const row = await this.store.insert({ operationId: operation.id, type: handler.type, payload: stored, createdBy: userId });
+    const inserted = await this.store.insert({ operationId: operation.id, type: handler.type, payload: stored, createdBy: userId, exclusiveKey: handler.exclusiveKey?.(stored) ?? null });
+    if ('heldBy' in inserted) {
+      throw ApiError.conflict(
+        'job_exclusive',
+        {
+          es: `Ya hay un trabajo en curso sobre lo mismo (${inserted.heldBy}); espere a que termine o cancélelo.`,
+          en: `Another job is already working on this (${inserted.heldBy}); wait for it to finish or cancel it.`,
+        },
+        { jobId: inserted.heldBy },
+      );
+    }
+    const row = inserted;
     try {
       await this.queue.add(row);
     } catch (error) {
@@ -78,12 +90,21 @@ export class JobsService {
     if (state !== undefined && !JOB_STATES.includes(state as JobState)) issues.push(issue('state', 'option', { value: String(state) }));
     const type = filters.type === undefined || filters.type === '' ? undefined : filters.type;
     if (type !== undefined && typeof type !== 'string') issues.push(issue('type', 'type', { expected: 'string' }));
+    const module = filters.module === undefined || filters.module === '' ? undefined : filters.module;
+    if (module !== undefined && typeof module !== 'string') issues.push(issue('module', 'type', { expected: 'string' }));
     const limit = filters.limit === undefined || filters.limit === '' ? 50 : Number(filters.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) issues.push(issue('limit', 'query.limit', { limit: MAX_LIMIT }));
     const cursor = filters.cursor === undefined || filters.cursor === '' ? undefined : decodeCursor(filters.cursor);
     if (cursor === null) issues.push(issue('cursor', 'query.cursor'));
     if (issues.length) throw ApiError.validation(issues);
-    const page = await this.store.list(operation.id, { state: state as JobState | undefined, type: type as string | undefined, createdBy: onlyOf, limit, cursor: cursor ?? undefined });
+    const page = await this.store.list(operation.id, {
+      state: state as JobState | undefined,
+      type: type as string | undefined,
+      module: module as string | undefined,
+      createdBy: onlyOf,
+      limit,
+      cursor: cursor ?? undefined,
+    });
     return { items: page.items, total: page.total, nextCursor: page.next ? encodeCursor(page.next) : null };
   }
 

@@ -15,5 +15,6 @@ import { RecordsEmailJob } from './records-email.job';
   imports: [RecordsModule, SettingsModule],
   controllers: [MailOutboxController],
   providers: [{ provide: MAIL_TRANSPORT, useClass: OutboxTransport }, MailOutboxRepository, RecordsEmailJob],
+  exports: [MAIL_TRANSPORT],
 })
 export class MailModule {}

@@ -19,9 +19,16 @@ import { RecordRepository } from './record.repository';
 export const BULK_ROW_LIMIT = 10_000;
 
 export interface BulkWriteOptions {
-  mode: 'insert' | 'upsert';
-  /** Upsert: the field whose value finds the existing record. */
+  /** `insert` new records; `update` only records found by key (a key found nowhere is a row error); `upsert` either. */
+  mode: 'insert' | 'upsert' | 'update';
+  /** Upsert: the field whose value finds the existing record (the single-key form of `keyFields`). */
   keyField?: string;
+  /** The fields whose values together find the existing record (B2: one or more). */
+  keyFields?: string[];
+  /** Insert with keys: a row whose key an existing record holds is skipped as a duplicate, not written. */
+  skipExisting?: boolean;
+  /** Runs every check of the pipeline and writes nothing (an import's "Validar"). */
+  validateOnly?: boolean;
   userId: string | null;
   /** The job writing these rows, kept on every audit entry. */
   jobId?: string | null;
@@ -43,9 +50,13 @@ export interface BulkWriteResult {
   total: number;
   inserted: number;
   updated: number;
-  /** Rows not written: invalid ones (listed in `errors`) and upserts that change nothing. */
+  /** Rows not written: invalid ones (listed in `errors`), duplicates and upserts that change nothing. */
   skipped: number;
+  /** Rows skipped because an existing record holds their key (`skipExisting`). */
+  duplicates: number;
   errors: BulkRowError[];
+  /** Each updated record before and after the write (what a backup keeps), by row index. */
+  changes: { row: number; before: ApiRecord; after: ApiRecord }[];
 }
 
 const KEY_SHAPES = new Set(['text', 'bigint', 'numeric', 'date', 'timestamptz', 'uuid']);
@@ -88,22 +99,25 @@ export class RecordBulkWriter {
   async write(operation: OperationRef, module: string, rows: unknown[], options: BulkWriteOptions): Promise<BulkWriteResult> {
     if (!Array.isArray(rows)) throw ApiError.validation([issue('rows', 'type', { expected: 'array' })]);
     if (rows.length > BULK_ROW_LIMIT) throw RecordErrors.tooManyRows(rows.length, BULK_ROW_LIMIT);
-    if (options.mode !== 'insert' && options.mode !== 'upsert') throw ApiError.validation([issue('mode', 'option', { value: String(options.mode) })]);
+    if (options.mode !== 'insert' && options.mode !== 'upsert' && options.mode !== 'update') throw ApiError.validation([issue('mode', 'option', { value: String(options.mode) })]);
     const definition = await this.definitions.get(operation, module, options.db);
     // A field hidden from the writer cannot be a key: matching on it would reveal its values.
-    const keyField = options.mode === 'upsert' ? this.keyField(options.access ? options.access.view(definition) : definition, options.keyField) : null;
-    const work = (db: EntityManager) => this.run(db, operation, definition, rows, keyField, options);
+    const visible = options.access ? options.access.view(definition) : definition;
+    const keyNames = options.keyFields ?? (options.keyField !== undefined ? [options.keyField] : []);
+    const keyed = options.mode !== 'insert' || (options.skipExisting === true && keyNames.length > 0);
+    const keyFields = keyed ? (keyNames.length ? keyNames : [undefined]).map((key, i) => this.keyField(visible, key, options.keyFields ? `keyFields[${i}]` : 'keyField')) : [];
+    const work = (db: EntityManager) => this.run(db, operation, definition, rows, keyFields, options);
     return withClientErrors(definition, () => (options.db ? work(options.db) : this.db.transaction(work)));
   }
 
-  private keyField(definition: ModuleDefinition, key: string | undefined): ModuleField {
-    if (typeof key !== 'string' || key === '') throw ApiError.validation([issue('keyField', 'required')]);
+  private keyField(definition: ModuleDefinition, key: string | undefined, path: string): ModuleField {
+    if (typeof key !== 'string' || key === '') throw ApiError.validation([issue(path, 'required')]);
     const field = activeField(definition, key);
-    if (!field) throw ApiError.validation([issue('keyField', 'unknownField', { field: key })]);
+    if (!field) throw ApiError.validation([issue(path, 'unknownField', { field: key })]);
     if (!KEY_SHAPES.has(storageShape(field)) || field.type === 'longText') {
       throw ApiError.validation([
         recordIssue(
-          'keyField',
+          path,
           'keyFieldType',
           `El campo «${key}» no sirve como clave: use un campo de texto, número, fecha u opción.`,
           `Field "${key}" cannot be a key: use a text, number, date or option field.`,
@@ -113,7 +127,7 @@ export class RecordBulkWriter {
     return field;
   }
 
-  private async run(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, rows: unknown[], keyField: ModuleField | null, options: BulkWriteOptions): Promise<BulkWriteResult> {
+  private async run(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, rows: unknown[], keyFields: ModuleField[], options: BulkWriteOptions): Promise<BulkWriteResult> {
     const errors = new Map<number, Issue[]>();
     const fail = (index: number, issues: Issue[]) => errors.set(index, [...(errors.get(index) ?? []), ...issues]);
     let pending: WriteRow[] = [];
@@ -123,14 +137,27 @@ export class RecordBulkWriter {
       else fail(index, read.issues);
     });
 
-    if (keyField) pending = await this.matchExisting(db, operation, definition, keyField, pending, fail, options.access);
+    let duplicates = 0;
+    if (keyFields.length) {
+      pending = await this.matchExisting(db, operation, definition, keyFields, pending, fail, options);
+      if (options.mode === 'insert') {
+        // skipExisting: a row whose key is already taken is a duplicate, counted and left out.
+        duplicates = pending.filter((row) => row.previous).length;
+        pending = pending.filter((row) => !row.previous);
+      }
+    }
     if (options.access) {
       const refused: Issue[] = [];
       for (const row of pending) refused.push(...(await options.access.writeIssues(definition.key, row.input, row.previous, `rows[${row.index + (options.rowOffset ?? 0)}].`)));
       if (refused.length) throw fieldsRefused(refused);
     }
 
-    const outcome = await this.pipeline.write(db, operation, definition, pending, { userId: options.userId, locale: options.locale ?? 'es', jobId: options.jobId ?? null });
+    const outcome = await this.pipeline.write(db, operation, definition, pending, {
+      userId: options.userId,
+      locale: options.locale ?? 'es',
+      jobId: options.jobId ?? null,
+      validateOnly: options.validateOnly ?? false,
+    });
     for (const [index, failure] of outcome.failures) {
       // The rows were locked when matched: a stale one means another writer ignored the lock.
       if (failure.kind === 'stale') throw new Error(`bulk upsert of ${definition.key}: row ${index} changed during the write`);
@@ -138,52 +165,74 @@ export class RecordBulkWriter {
     }
 
     const offset = options.rowOffset ?? 0;
+    const changes: BulkWriteResult['changes'] = [];
+    for (const row of pending) {
+      const after = outcome.saved.get(row.index);
+      if (row.previous && after && after.version !== row.previous.version) changes.push({ row: row.index + offset, before: row.previous, after });
+    }
     return {
       total: rows.length,
       inserted: outcome.created,
       updated: outcome.updated,
       skipped: rows.length - outcome.created - outcome.updated,
+      duplicates,
       errors: [...errors.entries()].sort(([a], [b]) => a - b).map(([index, issues]) => ({ row: index + offset, issues })),
+      changes,
     };
   }
 
-  /** Upsert: finds (and locks) the live record each row's key names; a key missing, repeated in the batch or shared by two records is a row error. */
+  /**
+   * Finds (and locks) the live record each row's key names; a key missing,
+   * repeated in the batch or shared by two records is a row error, and so is a
+   * key found nowhere in `update` mode.
+   */
   private async matchExisting(
     db: EntityManager,
     operation: OperationRef,
     definition: ModuleDefinition,
-    keyField: ModuleField,
+    keyFields: ModuleField[],
     pending: WriteRow[],
     fail: (index: number, issues: Issue[]) => void,
-    access?: RecordAccess,
+    options: BulkWriteOptions,
   ): Promise<WriteRow[]> {
+    const access = options.access;
     const keyOf = new Map<WriteRow, string>();
     const claimed = new Set<string>();
-    const keys: unknown[] = [];
+    const firstKeys: unknown[] = [];
+    const tupleOf = (values: Record<string, unknown>) => JSON.stringify(keyFields.map((field) => String(canonicalValue(field, values[field.key]))));
+    const shown = (key: string) => (JSON.parse(key) as string[]).join(' · ');
     for (const row of pending) {
-      const raw = row.input.values[keyField.key];
-      if (isEmptyValue(raw)) {
-        fail(row.index, [issue(keyField.key, 'required')]);
+      const missing = keyFields.filter((field) => isEmptyValue(row.input.values[field.key]));
+      if (missing.length) {
+        fail(
+          row.index,
+          missing.map((field) => issue(field.key, 'required')),
+        );
         continue;
       }
-      if (!comparableKey(keyField, raw)) {
-        fail(row.index, [issue(keyField.key, 'invalid')]);
+      const bad = keyFields.filter((field) => !comparableKey(field, row.input.values[field.key]));
+      if (bad.length) {
+        fail(
+          row.index,
+          bad.map((field) => issue(field.key, 'invalid')),
+        );
         continue;
       }
-      const key = String(canonicalValue(keyField, raw));
+      const key = tupleOf(row.input.values);
       if (claimed.has(key)) {
-        fail(row.index, [recordIssue(keyField.key, 'duplicateKey', `Otra fila de la carga ya usa la clave «${key}».`, `Another row of the load already uses key "${key}".`)]);
+        fail(row.index, [recordIssue(keyFields[0].key, 'duplicateKey', `Otra fila de la carga ya usa la clave «${shown(key)}».`, `Another row of the load already uses key "${shown(key)}".`)]);
         continue;
       }
       claimed.add(key);
       keyOf.set(row, key);
-      keys.push(canonicalValue(keyField, raw));
+      firstKeys.push(canonicalValue(keyFields[0], row.input.values[keyFields[0].key]));
     }
     const existing = new Map<string, ApiRecord[]>();
-    for (const record of await this.records.lockByField(db, operation, definition, keyField, keys)) {
+    for (const record of await this.records.lockByField(db, operation, definition, keyFields[0], firstKeys)) {
       // A record the writer may not see does not exist for it.
       if (access && !access.canSee(record)) continue;
-      const key = String(canonicalValue(keyField, record[keyField.key]));
+      const key = tupleOf(record);
+      if (!claimed.has(key)) continue;
       existing.set(key, [...(existing.get(key) ?? []), record]);
     }
     const matched: WriteRow[] = [];
@@ -192,24 +241,24 @@ export class RecordBulkWriter {
       if (key === undefined) continue;
       const found = existing.get(key) ?? [];
       if (found.length > 1) {
-        fail(row.index, [recordIssue(keyField.key, 'ambiguousKey', `Hay ${found.length} registros con la clave «${key}».`, `${found.length} records have key "${key}".`)]);
+        fail(row.index, [recordIssue(keyFields[0].key, 'ambiguousKey', `Hay ${found.length} registros con la clave «${shown(key)}».`, `${found.length} records have key "${shown(key)}".`)]);
         continue;
       }
       if (found.length === 1) {
         if (access && !access.canEdit(found[0])) {
           fail(row.index, [
             recordIssue(
-              keyField.key,
+              keyFields[0].key,
               'notEditable',
-              `Solo puede modificar sus registros y los asignados a usted (clave «${key}»).`,
-              `You can only change your own records and those assigned to you (key "${key}").`,
+              `Solo puede modificar sus registros y los asignados a usted (clave «${shown(key)}»).`,
+              `You can only change your own records and those assigned to you (key "${shown(key)}").`,
             ),
           ]);
           continue;
         }
         row.previous = found[0];
-      } else if (isComputed(keyField.type)) {
-        fail(row.index, [recordIssue(keyField.key, 'keyNotFound', `No hay un registro con la clave «${key}».`, `There is no record with key "${key}".`)]);
+      } else if (options.mode === 'update' || keyFields.some((field) => isComputed(field.type))) {
+        fail(row.index, [recordIssue(keyFields[0].key, 'keyNotFound', `No hay un registro con la clave «${shown(key)}».`, `There is no record with key "${shown(key)}".`)]);
         continue;
       }
       matched.push(row);

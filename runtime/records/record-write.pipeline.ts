@@ -38,6 +38,12 @@ export interface WriteOptions {
   locale: 'es' | 'en';
   /** The job writing these rows, kept on every audit entry. */
   jobId?: string | null;
+  /**
+   * Every check up to references and unique values, then stop: nothing is
+   * written and no number is taken (an import's "Validar"). Formulas see no
+   * autonumber, so a formula that reads one is checked without it.
+   */
+  validateOnly?: boolean;
 }
 
 /** Why a row was not written: `invalid` (validation, hooks, references), `duplicate` (a unique value taken), `stale` (its version moved on). */
@@ -113,13 +119,14 @@ export class RecordWritePipeline {
       else validated.push(checked);
     }
     // Formulas may read a record's number (a case's prefix does), so numbers are taken before them, once the record is valid.
-    await assignAutonumbers(
-      this.records,
-      db,
-      operation,
-      definition,
-      validated.filter((row) => !row.previous).map((row) => row.record),
-    );
+    if (!options.validateOnly)
+      await assignAutonumbers(
+        this.records,
+        db,
+        operation,
+        definition,
+        validated.filter((row) => !row.previous).map((row) => row.record),
+      );
 
     let pending: PendingRow[] = [];
     for (const row of validated) {
@@ -135,6 +142,7 @@ export class RecordWritePipeline {
     for (const [index, issues] of await this.references.check(db, operation, definition, checks)) fail(index, 'invalid', issues);
     for (const [index, issues] of await this.unique.check(db, operation, definition, checks)) fail(index, 'duplicate', issues);
     pending = pending.filter((row) => !outcome.failures.has(row.index));
+    if (options.validateOnly) return outcome;
 
     const creates = pending.filter((row) => !row.previous);
     const updates = pending.filter((row) => row.previous);

@@ -1,11 +1,13 @@
 import type { ModuleDefinition, ModuleField } from '@crm/engine';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime.config';
 import { ident, table } from '../database/sql';
+import { canCopy, copyIntoStaging, type CopyShape, copyValue } from '../database/sql-copy';
 import type { OperationRef } from '../core/operation-ref';
 import { activeFields } from './record-fields';
 import { type ApiRecord, recordSelect, ROW, rowToRecord } from './record-row.mapper';
-import { columnParam, sqlType } from './record-value.codec';
+import { columnParam, sqlType, storageShape } from './record-value.codec';
 import { sqlRows } from '../database/sql-rows';
 
 /** Timestamps are kept to the millisecond, as the API shows them, so a value read back compares equal. */
@@ -31,6 +33,9 @@ export interface RowChange {
 
 type Db = EntityManager;
 
+/** The staging table of a COPY insert: the session's own, dropped once read. */
+const STAGING = 'pg_temp.record_insert_rows';
+
 const SYSTEM_WRITABLE: Record<string, string> = { owner: 'owner', assignee: 'assignee' };
 
 /**
@@ -40,6 +45,8 @@ const SYSTEM_WRITABLE: Record<string, string> = { owner: 'owner', assignee: 'ass
  */
 @Injectable()
 export class RecordRepository {
+  constructor(@Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig) {}
+
   private target(operation: OperationRef, definition: ModuleDefinition): string {
     return `${table(operation.schemaName, definition.key)} AS ${ROW}`;
   }
@@ -51,6 +58,17 @@ export class RecordRepository {
       [id],
     );
     return rows.length ? rowToRecord(rows[0], activeFields(definition)) : null;
+  }
+
+  /** Live records among `ids`, locked for the rest of the transaction (a restore, a mass change). */
+  async lockByIds(db: Db, operation: OperationRef, definition: ModuleDefinition, ids: string[]): Promise<ApiRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await sqlRows(
+      db,
+      `SELECT ${recordSelect(definition)} FROM ${this.target(operation, definition)} WHERE ${ROW}.id = ANY($1::uuid[]) AND ${ROW}.deleted_at IS NULL ORDER BY ${ROW}.id FOR UPDATE`,
+      [ids],
+    );
+    return rows.map((row) => rowToRecord(row, activeFields(definition)));
   }
 
   /** Live records whose `field` holds one of `values`, locked for the rest of the transaction (bulk upsert). */
@@ -82,27 +100,41 @@ export class RecordRepository {
     ]);
   }
 
-  /** Many new records in one statement: the rows travel as one JSON array and are typed by `jsonb_to_recordset`. */
+  /**
+   * Many new records in one statement. The rows travel as one JSON array typed
+   * by `jsonb_to_recordset`, or, for a large batch on a real Postgres, by COPY
+   * into a staging table the same statement then reads (see COPY_MIN_ROWS).
+   */
   async insertMany(db: Db, operation: OperationRef, definition: ModuleDefinition, rows: NewRow[], userId: string | null): Promise<ApiRecord[]> {
     if (rows.length === 0) return [];
     const keys = new Set<string>();
     for (const row of rows) for (const key of Object.keys(row.values)) keys.add(key);
     const fields = activeFields(definition).filter((f) => keys.has(f.key));
-    const payload = rows.map((row) => {
-      const out: Record<string, unknown> = { $id: row.id, $owner: row.owner, $assignee: row.assignee };
-      for (const field of fields) out[field.key] = row.values[field.key] ?? null;
-      return out;
-    });
     const recordType = ['"$id" uuid', '"$owner" uuid', '"$assignee" uuid', ...fields.map((f) => `${ident(f.key)} ${sqlType(f)}`)].join(', ');
     const names = ['id', 'owner', 'assignee', 'created_by', 'updated_by', 'created_at', 'updated_at', ...fields.map((f) => ident(f.key))];
-    const values = ['x."$id"', 'x."$owner"', 'x."$assignee"', '$2', '$2', NOW, NOW, ...fields.map((f) => `x.${ident(f.key)}`)];
-    const inserted = await sqlRows(
-      db,
-      `INSERT INTO ${this.target(operation, definition)} (${names.join(', ')})
-       SELECT ${values.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${recordType})
-       RETURNING ${recordSelect(definition)}`,
-      [JSON.stringify(payload), userId],
-    );
+    const values = ['x."$id"', 'x."$owner"', 'x."$assignee"', '$1', '$1', NOW, NOW, ...fields.map((f) => `x.${ident(f.key)}`)];
+    const insert = (source: string) => `INSERT INTO ${this.target(operation, definition)} (${names.join(', ')})
+       SELECT ${values.join(', ')} FROM ${source}
+       RETURNING ${recordSelect(definition)}`;
+    let inserted: Record<string, unknown>[];
+    if (canCopy(db, this.config.databaseUrl === undefined, rows.length)) {
+      const shapes = fields.map((f): CopyShape => (storageShape(f) === 'jsonb' ? 'json' : storageShape(f) === 'text[]' ? 'array' : 'scalar'));
+      const lines = function* () {
+        for (const row of rows) {
+          yield [copyValue(row.id), copyValue(row.owner), copyValue(row.assignee), ...fields.map((f, i) => copyValue(row.values[f.key], shapes[i]))].join('\t');
+        }
+      };
+      await copyIntoStaging(db, STAGING, recordType, lines());
+      inserted = await sqlRows(db, insert(`${STAGING} AS x`), [userId]);
+      await db.query(`DROP TABLE ${STAGING}`);
+    } else {
+      const payload = rows.map((row) => {
+        const out: Record<string, unknown> = { $id: row.id, $owner: row.owner, $assignee: row.assignee };
+        for (const field of fields) out[field.key] = row.values[field.key] ?? null;
+        return out;
+      });
+      inserted = await sqlRows(db, insert(`jsonb_to_recordset($2::jsonb) AS x(${recordType})`), [userId, JSON.stringify(payload)]);
+    }
     return inserted.map((row) => rowToRecord(row, activeFields(definition)));
   }
 

@@ -137,6 +137,38 @@ export class RecordsService {
    * `db` is given): invalid rows are reported and skipped, valid ones written
    * with multi-row statements and audited (with `jobId`).
    */
+  /**
+   * Server-side patches of known records (a restore, a mass change): locks the
+   * live ones among `ids`, asks `decide` for each one's patch (null: leave it),
+   * and writes them through the pipeline as the platform's own values. Ids not
+   * live are reported as `missing`; refused rows as `failures` by id.
+   */
+  async patchMany(
+    db: EntityManager,
+    operation: OperationRef,
+    module: string,
+    ids: string[],
+    decide: (record: ApiRecord) => Record<string, unknown> | null,
+    author: { userId: string | null; locale: 'es' | 'en'; jobId?: string | null },
+  ): Promise<{ saved: ApiRecord[]; missing: string[]; failures: Map<string, Issue[]> }> {
+    const definition = await this.definitions.get(operation, module, db);
+    const current = await this.records.lockByIds(db, operation, definition, ids);
+    const live = new Set(current.map((record) => record.id));
+    const rows: WriteRow[] = [];
+    for (const record of current) {
+      const values = decide(record);
+      if (values && Object.keys(values).length) rows.push({ index: rows.length, input: { values, assign: {} }, previous: record, origin: 'server' });
+    }
+    const outcome = await withClientErrors(definition, () => this.pipeline.write(db, operation, definition, rows, { userId: author.userId, locale: author.locale, jobId: author.jobId ?? null }));
+    const failures = new Map<string, Issue[]>();
+    for (const [index, failure] of outcome.failures) failures.set(rows[index].previous!.id, failure.issues);
+    const saved = rows.flatMap((row) => {
+      const record = outcome.saved.get(row.index);
+      return record ? [record] : [];
+    });
+    return { saved, missing: ids.filter((id) => !live.has(id)), failures };
+  }
+
   async bulkWrite(operation: OperationRef, module: string, rows: unknown[], options: BulkWriteOptions): Promise<BulkWriteResult> {
     // A job passes only its user: the user's access as stored now applies.
     const access = options.access ?? (options.userId !== null ? await this.accessResolver.forUser(operation, options.userId, options.db) : undefined);
