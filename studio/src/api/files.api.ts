@@ -1,5 +1,5 @@
 import { currentLang } from '../i18n/i18n';
-import { api } from './http';
+import { api, apiDownload } from './http';
 import { networkFailure, toFailure } from './api-error';
 import { readSession } from './session.store';
 
@@ -56,19 +56,5 @@ export async function uploadFile(module: string, field: string, file: File, onPr
   return parsed as FileRef;
 }
 
-/** Downloads with the session's token (a plain link could not send it) and hands the bytes to the browser under the file's name. */
-export async function downloadFile(ref: FileRef): Promise<void> {
-  const session = readSession();
-  const response = await fetch(`/api/v1/files/${encodeURIComponent(ref.id)}`, { headers: session ? { authorization: `Bearer ${session.accessToken}` } : {} }).catch(() => {
-    throw networkFailure();
-  });
-  if (!response.ok) throw toFailure(response.status, await response.json().catch(() => undefined));
-  const url = URL.createObjectURL(await response.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = ref.name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+/** The attachment's bytes, saved by the browser under its name. */
+export const downloadFile = (ref: FileRef): Promise<void> => apiDownload(`/api/v1/files/${encodeURIComponent(ref.id)}`, ref.name);

@@ -17,11 +17,17 @@ export interface JobView {
   failed: number;
   result: Record<string, unknown> | null;
   error: { code: string; message: { es: string; en: string } } | null;
+  createdAt?: string;
+  startedAt?: string | null;
+  finishedAt?: string | null;
 }
 
 export const jobsApi = {
-  start: (type: string, payload: Record<string, unknown>) => api<JobView>('POST', '/api/v1/jobs', { type, payload }),
+  /** 202 at once with the new job's id and state; the rest comes from `get` and `events`. */
+  start: (type: string, payload: Record<string, unknown>) => api<Pick<JobView, 'id' | 'state'>>('POST', '/api/v1/jobs', { type, payload }),
   get: (id: string) => api<JobView>('GET', `/api/v1/jobs/${encodeURIComponent(id)}`),
+  /** Asks the job to stop; its stream then ends with `cancelled`. */
+  cancel: (id: string) => api<JobView>('POST', `/api/v1/jobs/${encodeURIComponent(id)}/cancel`),
   /** The job's server-sent events, each carrying the job as a `JobView`: `progress` on each change, then `completed`, `failed` or `cancelled`, and the stream ends. */
   events: (id: string, onEvent: (event: StreamEvent) => void, signal: AbortSignal): Promise<StreamEnd> => readEventStream(`/api/v1/jobs/${encodeURIComponent(id)}/events`, onEvent, signal),
 };

@@ -32,11 +32,14 @@ export interface Me {
   permissions?: ProfileRights | null;
 }
 
+export type ModuleRight = 'view' | 'settings' | 'import';
+
 /** The profile rights the Studio reads to hide what a profile cannot use (the server enforces them anyway). */
 export interface ProfileRights {
   aiAssistant: boolean;
   admin: boolean;
-  modules: Record<string, Partial<Record<'view' | 'settings', boolean>>>;
+  /** Rights per module key; `*` applies to the modules not named. */
+  modules: Record<string, Partial<Record<ModuleRight, boolean>>>;
 }
 
 export interface LoginAnswer {

@@ -35,6 +35,9 @@ export type Route =
   | { name: 'home' }
   | { name: 'table'; module: string }
   | { name: 'kanban'; module: string }
+  | { name: 'import'; module: string }
+  | { name: 'importHistory'; module: string }
+  | { name: 'backups'; module: string }
   | { name: 'record'; module: string; id: string | null; tab: RecordTab }
   | { name: 'settings'; page: SettingsPage }
   | { name: 'customize'; section: CustomizeSection };
@@ -57,6 +60,9 @@ export function matchRoute(path: string, search: URLSearchParams): Route {
   const module = parts[1];
   if (!parts[2]) return { name: 'table', module };
   if (parts[2] === 'kanban') return { name: 'kanban', module };
+  if (parts[2] === 'import') return { name: 'import', module };
+  if (parts[2] === 'imports') return { name: 'importHistory', module };
+  if (parts[2] === 'backups') return { name: 'backups', module };
   return { name: 'record', module, id: parts[2] === 'new' ? null : parts[2], tab: pick(RECORD_TABS, search.get('tab'), 'details') };
 }
 
@@ -66,6 +72,10 @@ const enc = encodeURIComponent;
 export const paths = {
   table: (module: string) => `/m/${enc(module)}`,
   kanban: (module: string) => `/m/${enc(module)}/kanban`,
+  /** The import wizard, the module's import history and its backups (issue 10). */
+  importWizard: (module: string) => `/m/${enc(module)}/import`,
+  importHistory: (module: string) => `/m/${enc(module)}/imports`,
+  backups: (module: string) => `/m/${enc(module)}/backups`,
   record: (module: string, id: string, tab?: Exclude<RecordTab, 'details'>) => `/m/${enc(module)}/${enc(id)}${tab ? `?tab=${tab}` : ''}`,
   newRecord: (module: string) => `/m/${enc(module)}/new`,
   modules: () => '/settings/modules',

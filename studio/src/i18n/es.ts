@@ -1,6 +1,7 @@
 import { attachmentsEs } from '../form/attachments.es';
 import { pluginActionsEs } from '../form/plugin-actions.es';
 import { designerEs } from '../designer/designer.es';
+import { importsEs } from '../imports/imports.es';
 import { settingsEs } from '../settings/settings.es';
 
 /**
@@ -217,6 +218,7 @@ export const es = {
   // The module designer, the AI assistant and schema bundles keep their texts beside their code.
   ...designerEs,
   ...settingsEs,
+  ...importsEs,
   ...attachmentsEs,
   ...pluginActionsEs,
 } as const;

@@ -13,6 +13,10 @@ import { UserBadge } from './UserBadge';
 const RecordPage = lazy(() => import('../form/RecordPage').then((m) => ({ default: m.RecordPage })));
 // The designer and schema bundles are admin screens: they load only when opened.
 const SettingsPage = lazy(() => import('../designer/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+// The import screens are opened now and then, by whoever loads data: they load when opened.
+const ImportWizard = lazy(() => import('../imports/ImportWizard').then((m) => ({ default: m.ImportWizard })));
+const ImportHistoryPage = lazy(() => import('../imports/ImportHistoryPage').then((m) => ({ default: m.ImportHistoryPage })));
+const BackupsPage = lazy(() => import('../imports/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 const CustomizePage = lazy(() => import('../settings/CustomizePage').then((m) => ({ default: m.CustomizePage })));
 
 function Content() {
@@ -44,6 +48,16 @@ function Content() {
       return <TableView key={definition.key} definition={definition} />;
     case 'kanban':
       return <KanbanView key={definition.key} definition={definition} />;
+    case 'import':
+    case 'importHistory':
+    case 'backups': {
+      const Page = { import: ImportWizard, importHistory: ImportHistoryPage, backups: BackupsPage }[route.name];
+      return (
+        <Suspense fallback={<p className="muted">{t('shell.loading')}</p>}>
+          <Page key={definition.key} definition={definition} />
+        </Suspense>
+      );
+    }
     case 'record':
       return (
         <Suspense fallback={<p className="muted">{t('shell.loading')}</p>}>

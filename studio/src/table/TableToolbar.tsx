@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { ModuleDefinition } from '../api/types';
+import { navigate, paths } from '../app/router';
+import { moduleRight, useRights } from '../designer/profile-rights';
 import { useI18n } from '../i18n/i18n';
 import { ColumnChooser } from './ColumnChooser';
 import { FilterBuilder } from './FilterBuilder';
@@ -16,12 +18,13 @@ interface Props {
   onExport(): void;
 }
 
-/** Quick search, the filter builder, the column chooser and the Excel export, above the list. */
+/** Quick search, the filter builder, the column chooser, the Excel export and (with the profile's import right) Importar, above the list. */
 export function TableToolbar({ definition, query, columns, onColumns, busy, exporting, onExport }: Props) {
   const { t, l } = useI18n();
   const [searchText, setSearchText] = useState('');
   const [draft, setDraft] = useState<GroupDraft>(() => emptyGroup());
   const [showFilters, setShowFilters] = useState(false);
+  const rights = useRights();
   return (
     <>
       <div className="toolbar">
@@ -51,6 +54,11 @@ export function TableToolbar({ definition, query, columns, onColumns, busy, expo
         <button type="button" onClick={onExport} disabled={busy} data-testid="excel">
           {exporting ? t('table.excelBusy') : t('table.excel')}
         </button>
+        {moduleRight(rights, definition.key, 'import') && (
+          <button type="button" onClick={() => navigate(paths.importWizard(definition.key))} data-testid="import-open">
+            {t('imports.open')}
+          </button>
+        )}
       </div>
       {showFilters && (
         <FilterBuilder
