@@ -34,7 +34,7 @@ import { CSV_FIELDS, writeContactCsv } from './lib/contact-csv';
 import { DEFAULT_CONTACT_DATA } from './lib/contact-data';
 import { JsonClient } from './lib/http-client';
 import { preview, rssMB, startImport, uploadFile, waitForJob } from './lib/import-steps';
-import { LINEA147_MODULE } from './lib/linea147-module';
+import { LINEA147_MODULE } from '../fixtures/ba147/linea147.module';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 466_000);
 const PGLITE = process.env.BENCH_PGLITE !== 'false';
