@@ -211,6 +211,7 @@ export const en: Record<MessageKey, string> = {
 
   'error.network': 'The server cannot be reached.',
   'error.unknown': 'An unexpected error occurred.',
+  'jobs.queued': 'Queued…',
 
   ...designerEn,
   ...settingsEn,

@@ -214,6 +214,7 @@ export const es = {
 
   'error.network': 'No hay conexión con el servidor.',
   'error.unknown': 'Ocurrió un error inesperado.',
+  'jobs.queued': 'En cola…',
 
   // The module designer, the AI assistant and schema bundles keep their texts beside their code.
   ...designerEs,

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { isFinished, useJobProgress } from '../jobs/use-job-progress';
 import { restoreResultOf } from './import-format';
 import { ImportsHead } from './ImportsHead';
-import { JobProgressBar } from './JobProgressBar';
+import { JobProgressBar } from '../jobs/JobProgressBar';
 import { usePagedList } from './use-paged-list';
 import '../designer/designer.css';
 import './imports.css';

@@ -8,7 +8,7 @@ import { formatBytes } from './import-format';
 import { canOpen, initialWizard, jobPayload, nextStep, previousStep, WIZARD_STEPS, wizardReducer } from './import-wizard.state';
 import { ImportsHead } from './ImportsHead';
 import { ImportSummary } from './ImportSummary';
-import { JobProgressBar } from './JobProgressBar';
+import { JobProgressBar } from '../jobs/JobProgressBar';
 import { MappingStep } from './MappingStep';
 import { ModeStep } from './ModeStep';
 import { PreviewStep } from './PreviewStep';

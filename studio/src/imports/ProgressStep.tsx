@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { jobsApi, type JobView } from '../api/jobs.api';
 import { failureText } from '../designer/failure-text';
 import { useI18n } from '../i18n/i18n';
-import { JobProgressBar } from './JobProgressBar';
+import { JobProgressBar } from '../jobs/JobProgressBar';
 
 /** Step 6: the import job's bar from its server-sent events, and "Cancelar". */
 export function ProgressStep({ jobId, job, refused }: { jobId: string; job: JobView | null; refused: boolean }) {

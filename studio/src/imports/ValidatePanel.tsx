@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { isFinished, useJobProgress } from '../jobs/use-job-progress';
 import { FailedRows } from './FailedRows';
 import { importResultOf } from './import-format';
-import { JobProgressBar } from './JobProgressBar';
+import { JobProgressBar } from '../jobs/JobProgressBar';
 
 interface Props {
   /** The validation job's payload for the current choices. */

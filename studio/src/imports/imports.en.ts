@@ -98,7 +98,6 @@ export const importsEn: Record<ImportsMessageKey, string> = {
   'imports.openRunning': 'Show the running import',
 
   'imports.progress.rows': '{processed} of {total} rows',
-  'imports.progress.queued': 'Queued…',
   'imports.cancel': 'Cancel',
   'imports.cancelled': 'The import was asked to stop.',
 

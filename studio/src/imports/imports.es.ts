@@ -96,7 +96,6 @@ export const importsEs = {
   'imports.openRunning': 'Ver la importación en curso',
 
   'imports.progress.rows': '{processed} de {total} filas',
-  'imports.progress.queued': 'En cola…',
   'imports.cancel': 'Cancelar',
   'imports.cancelled': 'Se pidió cancelar la importación.',
 
