@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { type Caller, CurrentCaller } from '../core/caller';
@@ -6,6 +6,7 @@ import { CurrentUserService } from './current-user.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { RefreshSessionDto } from './dto/refresh-session.dto';
+import { SetLanguageDto } from './dto/set-language.dto';
 import { LoginService } from './login.service';
 import { AllowPendingPasswordChange, Public } from '../core/public.decorator';
 import { SessionService } from './session.service';
@@ -54,5 +55,12 @@ export class AuthController {
   @Get('me')
   me(@CurrentCaller() caller: Caller) {
     return this.users.describe(caller);
+  }
+
+  @ApiBearerAuth()
+  @AllowPendingPasswordChange()
+  @Put('me/language')
+  setLanguage(@CurrentCaller() caller: Caller, @Body() body: SetLanguageDto) {
+    return this.users.setLanguage(caller, body.language);
   }
 }

@@ -11,7 +11,7 @@ export class CurrentUserService {
     if (!caller.userId) return { platform: true, operation: caller.operation?.key ?? null };
     const [user] = await this.db.query(
       // Level, role and profile by name: the Studio shows them beside the user's name.
-      `SELECT u.id, u.username, u.display_name AS "displayName", u.email, u.is_admin AS "isAdmin", u.must_change_password AS "mustChangePassword",
+      `SELECT u.id, u.username, u.display_name AS "displayName", u.email, u.is_admin AS "isAdmin", u.must_change_password AS "mustChangePassword", u.language,
               l.name AS level, r.name AS role, p.name AS profile
          FROM core.users u
          LEFT JOIN core.levels l ON l.id = u.level_id
@@ -22,5 +22,11 @@ export class CurrentUserService {
     );
     // The profile's permissions let the Studio hide what the profile cannot use (e.g. the AI assistant).
     return { ...user, platform: false, operation: caller.operation?.key, permissions: caller.permissions ?? null };
+  }
+
+  /** The language the user's e-mails are written in, as chosen in the Studio. */
+  async setLanguage(caller: Caller, language: 'es' | 'en'): Promise<{ language: 'es' | 'en' }> {
+    if (caller.userId) await this.db.query(`UPDATE core.users SET language = $2 WHERE id = $1`, [caller.userId, language]);
+    return { language };
   }
 }

@@ -27,6 +27,21 @@ export interface RuntimeConfig {
    * of hops, or a list of proxy addresses / CIDR ranges.
    */
   trustProxy: boolean | number | string[];
+  mail: MailConfig;
+}
+
+/** SMTP delivery of the outbox; without `smtpUrl` messages stay in the outbox. */
+export interface MailConfig {
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 (TLS) (SMTP_URL). */
+  smtpUrl?: string;
+  /** The sender of operations that set none (MAIL_FROM), e.g. `CRM <no-reply@example.co>`. */
+  from: string;
+  /** How often the outbox is looked at for messages due (MAIL_POLL_MS). */
+  pollMs: number;
+  /** The wait after a first temporary failure, doubled on each further one, up to an hour (MAIL_RETRY_BASE_MS). */
+  retryBaseMs: number;
+  /** Attempts before a message is marked failed (MAIL_MAX_ATTEMPTS). */
+  maxAttempts: number;
 }
 
 export const RUNTIME_CONFIG = Symbol('RUNTIME_CONFIG');
@@ -48,7 +63,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     demoOperation: demo || undefined,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    mail: {
+      smtpUrl: env.SMTP_URL?.trim() || undefined,
+      from: env.MAIL_FROM?.trim() || 'CRM <no-reply@localhost>',
+      pollMs: positive(env.MAIL_POLL_MS, 5000),
+      retryBaseMs: positive(env.MAIL_RETRY_BASE_MS, 60_000),
+      maxAttempts: positive(env.MAIL_MAX_ATTEMPTS, 6),
+    },
   };
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 function parseTrustProxy(value: string | undefined): RuntimeConfig['trustProxy'] {

@@ -15,17 +15,15 @@ export interface MailMessage {
 /**
  * Where composed e-mails go. Writes happen inside the caller's transaction, so a
  * message is kept together with the job checkpoint that counts it (never twice).
- *
- * Only the outbox exists: nodemailer is not installed, so SMTP delivery (SMTP_URL)
- * is left undone. A future SMTP sender drains `pending` rows and marks them `sent`
- * or `failed`; nothing composed before then is lost.
+ * Delivery is not the composer's concern: the dispatcher sends `pending` rows
+ * through SMTP_URL after they commit, so a rolled-back job sends nothing.
  */
 export interface MailTransport {
   readonly name: string;
   enqueue(db: EntityManager, messages: MailMessage[]): Promise<void>;
 }
 
-/** The default transport: every message stays in core.mail_outbox as `pending`, visible to admins. */
+/** Every message goes to core.mail_outbox as `pending`, visible to admins, until the dispatcher sends it. */
 export class OutboxTransport implements MailTransport {
   readonly name = 'outbox';
 

@@ -40,5 +40,19 @@ describe('Studio: e-mail with a template from the table', () => {
     const outbox = await s.api('GET', '/api/v1/mail/outbox');
     expect(outbox.body.items.map((m: { to: string }) => m.to).sort()).toEqual(['marta@example.co', 'pedro@example.co']);
     expect(outbox.body.items.map((m: { html: string }) => m.html).sort()).toEqual(['<p>Hola Marta Rojas</p>', '<p>Hola Pedro Rojas</p>']);
+
+    // Correo saliente: no SMTP_URL on this server, so the page says why both wait, and the sender is set there.
+    await page.goto(`${s.url}/settings/outbox`);
+    await page.waitForSelector('[data-testid=mail-delivery][data-transport=outbox]:has-text("SMTP_URL")');
+    await page.waitForSelector('[data-testid=mail-filter] button[data-status=pending]:has-text("Pendientes (2)")');
+    expect(await page.locator('table[data-testid=outbox] tr[data-status=pending]').count()).toBe(2);
+    await page.fill('[data-testid=sender-fromName]', 'Línea 147');
+    await page.fill('[data-testid=sender-fromAddress]', 'atencion@linea147.example');
+    await page.click('[data-testid=sender-save]');
+    await page.waitForSelector('[data-testid=sender-effective]:has-text(\'"Línea 147" <atencion@linea147.example>\')');
+    await page.locator('table[data-testid=outbox] tr[data-status=pending] button').first().click();
+    await page.locator('iframe.mail-body').waitFor();
+    await s.shot(page, 'outbox');
+    expect((await s.api('GET', '/api/v1/mail/sender')).body).toMatchObject({ fromName: 'Línea 147', fromAddress: 'atencion@linea147.example' });
   });
 });

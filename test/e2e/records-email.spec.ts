@@ -112,5 +112,8 @@ describe('records.email job and the mail outbox', () => {
     const both = await t.api('POST', '/api/v1/jobs', { type: 'records.email', payload: { module: 'contactos', templateKey: 'bienvenida', to: 'email' } }, as(agent));
     expect(both.body.details[0]).toMatchObject({ path: 'payload.ids', code: 'idsOrFilter' });
     expect((await t.api('GET', '/api/v1/mail/outbox', undefined, as(agent))).status).toBe(403);
+    // No SMTP_URL on this server: the outbox says why messages wait.
+    const delivery = await t.api('GET', '/api/v1/mail/delivery', undefined, as(admin));
+    expect(delivery.body).toMatchObject({ transport: 'outbox', reason: { es: expect.stringContaining('SMTP_URL'), en: expect.stringContaining('SMTP_URL') } });
   });
 });

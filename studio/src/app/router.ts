@@ -29,7 +29,7 @@ export type CustomizeSection = 'picklists' | 'caseTypes' | 'priorities' | 'phase
 export const CUSTOMIZE_SECTIONS: readonly CustomizeSection[] = ['picklists', 'caseTypes', 'priorities', 'phases', 'tipificaciones', 'templates', 'webIntegration'];
 
 /** The designer and schema export / import (M7) screens, under `/settings`. */
-export type SettingsPage = { page: 'modules' } | { page: 'newModule' } | { page: 'module'; key: string; tab: DesignerTab } | { page: 'schema' };
+export type SettingsPage = { page: 'modules' } | { page: 'newModule' } | { page: 'module'; key: string; tab: DesignerTab } | { page: 'schema' } | { page: 'outbox' };
 
 export type Route =
   | { name: 'home' }
@@ -47,6 +47,7 @@ const pick = <T extends string>(allowed: readonly T[], value: string | null | un
 /** `parts` are the path segments after `/settings`. */
 function matchSettings(parts: string[], search: URLSearchParams): SettingsPage {
   if (parts[0] === 'schema') return { page: 'schema' };
+  if (parts[0] === 'outbox') return { page: 'outbox' };
   if (parts[0] !== 'modules' || !parts[1]) return { page: 'modules' };
   if (parts[1] === 'new') return { page: 'newModule' };
   return { page: 'module', key: parts[1], tab: pick(DESIGNER_TABS, search.get('tab'), 'fields') };
@@ -82,5 +83,7 @@ export const paths = {
   newModule: () => '/settings/modules/new',
   module: (key: string, tab?: DesignerTab) => `/settings/modules/${enc(key)}${tab && tab !== 'fields' ? `?tab=${tab}` : ''}`,
   schema: () => '/settings/schema',
+  /** Correo saliente: delivery, the sender and the outbox (issue 11). */
+  outbox: () => '/settings/outbox',
   customize: (section: CustomizeSection = 'picklists') => `/settings/custom/${section}`,
 };

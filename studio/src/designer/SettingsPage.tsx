@@ -1,4 +1,5 @@
 import { BundlesPage } from '../bundles/BundlesPage';
+import { OutboxPage } from '../mail/OutboxPage';
 import { useI18n } from '../i18n/i18n';
 import { paths, type SettingsPage as Page } from '../app/router';
 import { ModuleDesigner } from './ModuleDesigner';
@@ -17,9 +18,10 @@ export function SettingsPage({ page }: { page: Page }) {
     <div className="settings">
       <SettingsNav
         links={[
-          { path: paths.modules(), label: t('settings.modules'), active: page.page !== 'schema', testId: 'settings-modules' },
+          { path: paths.modules(), label: t('settings.modules'), active: page.page !== 'schema' && page.page !== 'outbox', testId: 'settings-modules' },
           { path: paths.customize(), label: t('custom.nav'), active: false, testId: 'settings-custom' },
           { path: paths.schema(), label: t('settings.schema'), active: page.page === 'schema', testId: 'settings-schema' },
+          { path: paths.outbox(), label: t('mail.nav'), active: page.page === 'outbox', testId: 'settings-outbox' },
         ]}
       />
       <div className="settings-body">
@@ -27,6 +29,7 @@ export function SettingsPage({ page }: { page: Page }) {
         {page.page === 'newModule' && <NewModulePage />}
         {page.page === 'module' && <ModuleDesigner key={page.key} moduleKey={page.key} tab={page.tab} aiAllowed={rights.aiAssistant} />}
         {page.page === 'schema' && <BundlesPage />}
+        {page.page === 'outbox' && <OutboxPage />}
       </div>
     </div>
   );

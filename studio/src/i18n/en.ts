@@ -2,6 +2,7 @@ import { attachmentsEn } from '../form/attachments.en';
 import { pluginActionsEn } from '../form/plugin-actions.en';
 import { designerEn } from '../designer/designer.en';
 import { importsEn } from '../imports/imports.en';
+import { mailEn } from '../mail/mail.en';
 import { settingsEn } from '../settings/settings.en';
 import type { MessageKey } from './es';
 
@@ -216,6 +217,7 @@ export const en: Record<MessageKey, string> = {
   ...designerEn,
   ...settingsEn,
   ...importsEn,
+  ...mailEn,
   ...attachmentsEn,
   ...pluginActionsEn,
 };

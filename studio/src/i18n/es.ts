@@ -2,6 +2,7 @@ import { attachmentsEs } from '../form/attachments.es';
 import { pluginActionsEs } from '../form/plugin-actions.es';
 import { designerEs } from '../designer/designer.es';
 import { importsEs } from '../imports/imports.es';
+import { mailEs } from '../mail/mail.es';
 import { settingsEs } from '../settings/settings.es';
 
 /**
@@ -220,6 +221,7 @@ export const es = {
   ...designerEs,
   ...settingsEs,
   ...importsEs,
+  ...mailEs,
   ...attachmentsEs,
   ...pluginActionsEs,
 } as const;

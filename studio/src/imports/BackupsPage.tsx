@@ -8,7 +8,7 @@ import { isFinished, useJobProgress } from '../jobs/use-job-progress';
 import { restoreResultOf } from './import-format';
 import { ImportsHead } from './ImportsHead';
 import { JobProgressBar } from '../jobs/JobProgressBar';
-import { usePagedList } from './use-paged-list';
+import { usePagedList } from '../app/use-paged-list';
 import '../designer/designer.css';
 import './imports.css';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { importsApi } from '../api/imports.api';
 import { failureText } from '../designer/failure-text';
 import { useI18n } from '../i18n/i18n';
-import { usePagedList } from './use-paged-list';
+import { usePagedList } from '../app/use-paged-list';
 
 const PAGE = 50;
 

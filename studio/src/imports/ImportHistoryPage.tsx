@@ -5,7 +5,7 @@ import { useNotify } from '../app/notices';
 import { useI18n } from '../i18n/i18n';
 import { importResultOf } from './import-format';
 import { ImportsHead } from './ImportsHead';
-import { usePagedList } from './use-paged-list';
+import { usePagedList } from '../app/use-paged-list';
 import '../designer/designer.css';
 import './imports.css';
 

@@ -65,6 +65,7 @@ export function CustomizePage({ section }: { section: CustomizeSection }) {
           { path: paths.modules(), label: t('settings.modules'), active: false, testId: 'settings-modules' },
           ...CUSTOMIZE_SECTIONS.map((s) => ({ path: paths.customize(s), label: t(TITLES[s]), active: s === section, testId: `custom-${s}` })),
           { path: paths.schema(), label: t('settings.schema'), active: false, testId: 'settings-schema' },
+          { path: paths.outbox(), label: t('mail.nav'), active: false, testId: 'settings-outbox' },
         ]}
       />
       <div className="settings-body">

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { authApi } from '../api/auth.api';
 import { ModulesProvider, useModules } from '../app/modules.context';
 import { matchRoute, useLocation } from '../app/router';
 import { useI18n } from '../i18n/i18n';
@@ -76,7 +77,11 @@ function CurrentModule() {
 
 /** The signed-in frame: menu on the left, user and language on top, the route's view in the middle. */
 export function Shell() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  // The server writes this user's e-mails in the Studio's language; a failed sync only leaves the previous one.
+  useEffect(() => {
+    authApi.setLanguage(lang).catch(() => undefined);
+  }, [lang]);
   return (
     <ModulesProvider>
       <div className="shell">
