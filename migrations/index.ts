@@ -6,6 +6,7 @@ import { SavedViews1764000007000 } from './1764000007000-saved-views';
 import { MailOutbox1764000007500 } from './1764000007500-mail-outbox';
 import { Imports1764000008000 } from './1764000008000-imports';
 import { MailDelivery1764000009000 } from './1764000009000-mail-delivery';
+import { MassDelete1764000011000 } from './1764000011000-mass-delete';
 
 /** Every system migration, oldest first; the runtime runs the pending ones at start. */
 export const SYSTEM_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const SYSTEM_MIGRATIONS = [
   MailOutbox1764000007500,
   Imports1764000008000,
   MailDelivery1764000009000,
+  MassDelete1764000011000,
 ];

@@ -13,6 +13,7 @@ import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { LevelsModule } from './levels/levels.module';
 import { MailModule } from './mail/mail.module';
+import { MassDeleteModule } from './mass-delete/mass-delete.module';
 import { ModulesModule } from './modules/modules.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { OperationsModule } from './operations/operations.module';
@@ -50,6 +51,7 @@ export class AppModule {
         SavedViewsModule,
         MailModule,
         ImportsModule,
+        MassDeleteModule,
         FilesModule,
         Click2DialModule,
         LevelsModule,

@@ -169,6 +169,37 @@ export class RecordsService {
     return { saved, missing: ids.filter((id) => !live.has(id)), failures };
   }
 
+  /**
+   * A mass delete's chunk: soft-deletes the live records among `ids` that the author
+   * may change (locked first, so the check holds until commit), through the pipeline.
+   * Returns the ids deleted and those refused as not the author's to change.
+   */
+  async removeMany(db: EntityManager, operation: OperationRef, module: string, ids: string[], author: RecordAuthor & { jobId: string }): Promise<{ deleted: string[]; refused: string[] }> {
+    const definition = await this.definitions.get(operation, module, db);
+    let targets = ids;
+    const refused: string[] = [];
+    if (author.access) {
+      const current = await this.records.lockByIds(db, operation, definition, ids);
+      targets = [];
+      for (const record of current) (author.access.canEdit(record) ? targets : refused).push(record.id);
+    }
+    const deleted = await this.pipeline.remove(
+      db,
+      operation,
+      definition,
+      targets.map((id) => ({ id })),
+      { userId: author.userId, locale: author.locale, jobId: author.jobId },
+    );
+    return { deleted: deleted.map((record) => record.id), refused };
+  }
+
+  /** "Restaurar eliminación": brings back the records among `ids` that are still deleted, through the pipeline. */
+  async restoreMany(db: EntityManager, operation: OperationRef, module: string, ids: string[], author: { userId: string | null; locale: 'es' | 'en'; jobId: string }): Promise<string[]> {
+    const definition = await this.definitions.get(operation, module, db);
+    const restored = await this.pipeline.restore(db, operation, definition, ids, author);
+    return restored.map((record) => record.id);
+  }
+
   async bulkWrite(operation: OperationRef, module: string, rows: unknown[], options: BulkWriteOptions): Promise<BulkWriteResult> {
     // A job passes only its user: the user's access as stored now applies.
     const access = options.access ?? (options.userId !== null ? await this.accessResolver.forUser(operation, options.userId, options.db) : undefined);

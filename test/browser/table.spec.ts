@@ -78,7 +78,13 @@ describe('Studio table view and kanban', () => {
     await page.click('th[data-field=nombre] button');
     await page.click('th[data-field=nombre] button');
     await page.waitForSelector('th[data-field=nombre]:has-text("▼")');
-    const names = await page.locator('tbody tr td:nth-child(3)').allTextContents();
+    // The arrow turns at the click; the rows arrive with the next answer.
+    const descending = (list: string[]) => list.length > 1 && list.every((name, i) => i === 0 || list[i - 1] >= name);
+    let names: string[] = [];
+    for (let i = 0; i < 50 && !descending(names); i++) {
+      if (i > 0) await page.waitForTimeout(100);
+      names = await page.locator('.table-wrap:not(.loading) tbody tr td:nth-child(3)').allTextContents();
+    }
     expect(names).toEqual([...names].sort().reverse());
 
     // Column chooser: add "Ciudad" if it is not shown, and it stays chosen after a reload.
@@ -165,11 +171,25 @@ describe('Studio table view and kanban', () => {
 
     // The selection stays after the assignment, ready for the next action.
     await page.waitForSelector(`text=Los ${matching} registros están seleccionados.`);
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.click('[data-testid=selection-bar] button.danger');
-    await page.waitForSelector(`text=Se eliminaron ${matching} registros.`);
+    // Mass delete: the exact count asked first, then one server job with its progress, then "Restaurar eliminación".
+    await page.click('[data-testid=delete-open]');
+    const confirm = page.locator('[data-testid=delete-dialog]');
+    await confirm.locator(`[data-testid=delete-count][data-count="${matching}"]`).waitFor();
+    expect(await confirm.locator('[data-testid=delete-count]').textContent()).toBe(`Se eliminarán ${matching} registros de Contactos.`);
+    await s.shot(page, 'table-delete-confirm');
+    await confirm.locator('[data-testid=delete-run]').click();
+    await confirm.locator('[data-testid=delete-done]').waitFor();
+    expect(await confirm.locator('[data-testid=delete-done]').textContent()).toBe(`Listo: ${matching} eliminados, 0 no son suyos, 0 ya no estaban.`);
+    await s.shot(page, 'table-delete-done');
     await page.waitForSelector('[data-testid=row-count]:has-text("0 registros")');
     expect(await total(undefined)).toBe(40 - matching);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await confirm.locator('[data-testid=restore-deletion-run]').click();
+    await confirm.locator('[data-testid=undelete-done]').waitFor();
+    expect(await total(undefined)).toBe(40);
+    await confirm.locator('[data-testid=deletions-open]').click();
+    await page.locator('table[data-testid=deletions] tr[data-state=completed] [data-testid=restore-deletion-run]:disabled').waitFor();
+    await s.shot(page, 'deletions');
   });
 
   it('drags an opportunity card to another phase and saves it with its version', async () => {

@@ -1,5 +1,6 @@
 import { readEventStream, type StreamEnd, type StreamEvent } from './event-stream';
 import { api } from './http';
+import type { Page } from './types';
 
 export type JobState = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
 export const FINISHED_JOB_STATES: readonly JobState[] = ['completed', 'failed', 'cancelled'];
@@ -22,7 +23,21 @@ export interface JobView {
   finishedAt?: string | null;
 }
 
+export interface JobListQuery {
+  type?: string;
+  module?: string;
+  state?: JobState;
+  limit: number;
+  cursor?: string | null;
+}
+
 export const jobsApi = {
+  /** Newest first; a user sees their own jobs, an admin every job of the operation. */
+  list: (query: JobListQuery) => {
+    const params = new URLSearchParams({ limit: String(query.limit) });
+    for (const key of ['type', 'module', 'state', 'cursor'] as const) if (query[key]) params.set(key, String(query[key]));
+    return api<Page<JobView>>('GET', `/api/v1/jobs?${params}`);
+  },
   /** 202 at once with the new job's id and state; the rest comes from `get` and `events`. */
   start: (type: string, payload: Record<string, unknown>) => api<Pick<JobView, 'id' | 'state'>>('POST', '/api/v1/jobs', { type, payload }),
   get: (id: string) => api<JobView>('GET', `/api/v1/jobs/${encodeURIComponent(id)}`),

@@ -37,6 +37,7 @@ describe('router', () => {
     expect(match(paths.newModule())).toEqual({ name: 'settings', page: { page: 'newModule' } });
     expect(match(paths.schema())).toEqual({ name: 'settings', page: { page: 'schema' } });
     expect(match(paths.outbox())).toEqual({ name: 'settings', page: { page: 'outbox' } });
+    expect(match(paths.deletions('contactos'))).toEqual({ name: 'deletions', module: 'contactos' });
     for (const tab of DESIGNER_TABS) expect(match(paths.module('tickets', tab))).toEqual({ name: 'settings', page: { page: 'module', key: 'tickets', tab } });
     for (const section of CUSTOMIZE_SECTIONS) expect(match(paths.customize(section))).toEqual({ name: 'customize', section });
     expect(match(paths.customize())).toEqual({ name: 'customize', section: 'picklists' });

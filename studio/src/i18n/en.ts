@@ -3,6 +3,7 @@ import { pluginActionsEn } from '../form/plugin-actions.en';
 import { designerEn } from '../designer/designer.en';
 import { importsEn } from '../imports/imports.en';
 import { mailEn } from '../mail/mail.en';
+import { massDeleteEn } from '../mass-delete/mass-delete.en';
 import { settingsEn } from '../settings/settings.en';
 import type { MessageKey } from './es';
 
@@ -57,8 +58,6 @@ export const en: Record<MessageKey, string> = {
   'table.allSelected': 'All {count} records are selected.',
   'table.clearSelection': 'Clear selection',
   'table.delete': 'Delete',
-  'table.confirmDelete': 'Delete {count} records?',
-  'table.deleted': '{count} records were deleted.',
   'table.assign': 'Assign',
   'table.assignTo': 'Assign to',
   'table.assigned': '{count} records were assigned.',
@@ -218,6 +217,7 @@ export const en: Record<MessageKey, string> = {
   ...settingsEn,
   ...importsEn,
   ...mailEn,
+  ...massDeleteEn,
   ...attachmentsEn,
   ...pluginActionsEn,
 };

@@ -3,6 +3,7 @@ import { pluginActionsEs } from '../form/plugin-actions.es';
 import { designerEs } from '../designer/designer.es';
 import { importsEs } from '../imports/imports.es';
 import { mailEs } from '../mail/mail.es';
+import { massDeleteEs } from '../mass-delete/mass-delete.es';
 import { settingsEs } from '../settings/settings.es';
 
 /**
@@ -60,8 +61,6 @@ export const es = {
   'table.allSelected': 'Los {count} registros están seleccionados.',
   'table.clearSelection': 'Quitar selección',
   'table.delete': 'Eliminar',
-  'table.confirmDelete': '¿Eliminar {count} registros?',
-  'table.deleted': 'Se eliminaron {count} registros.',
   'table.assign': 'Asignar',
   'table.assignTo': 'Asignar a',
   'table.assigned': 'Se asignaron {count} registros.',
@@ -222,6 +221,7 @@ export const es = {
   ...settingsEs,
   ...importsEs,
   ...mailEs,
+  ...massDeleteEs,
   ...attachmentsEs,
   ...pluginActionsEs,
 } as const;

@@ -18,6 +18,7 @@ const SettingsPage = lazy(() => import('../designer/SettingsPage').then((m) => (
 const ImportWizard = lazy(() => import('../imports/ImportWizard').then((m) => ({ default: m.ImportWizard })));
 const ImportHistoryPage = lazy(() => import('../imports/ImportHistoryPage').then((m) => ({ default: m.ImportHistoryPage })));
 const BackupsPage = lazy(() => import('../imports/BackupsPage').then((m) => ({ default: m.BackupsPage })));
+const DeletionsPage = lazy(() => import('../mass-delete/DeletionsPage').then((m) => ({ default: m.DeletionsPage })));
 const CustomizePage = lazy(() => import('../settings/CustomizePage').then((m) => ({ default: m.CustomizePage })));
 
 function Content() {
@@ -51,8 +52,9 @@ function Content() {
       return <KanbanView key={definition.key} definition={definition} />;
     case 'import':
     case 'importHistory':
-    case 'backups': {
-      const Page = { import: ImportWizard, importHistory: ImportHistoryPage, backups: BackupsPage }[route.name];
+    case 'backups':
+    case 'deletions': {
+      const Page = { import: ImportWizard, importHistory: ImportHistoryPage, backups: BackupsPage, deletions: DeletionsPage }[route.name];
       return (
         <Suspense fallback={<p className="muted">{t('shell.loading')}</p>}>
           <Page key={definition.key} definition={definition} />

@@ -1,10 +1,11 @@
 import { lazy, Suspense, useState } from 'react';
 import type { ApiFailure } from '../api/api-error';
-import { recordsApi } from '../api/records.api';
 import type { ModuleDefinition } from '../api/types';
 import { useNotify } from '../app/notices';
 import { useRoleModule } from '../definition/use-role-module';
+import { moduleRight, useRights } from '../designer/profile-rights';
 import { useI18n } from '../i18n/i18n';
+import { DeleteDialog } from '../mass-delete/DeleteDialog';
 import { AssignDialog } from './AssignDialog';
 import { EmailDialog } from './EmailDialog';
 import type { Selection } from './use-selection';
@@ -17,17 +18,19 @@ interface Props {
   definition: ModuleDefinition;
   query: TableQuery;
   selection: Selection;
+  /** Another long action of the list runs (the Excel export). */
   busy: boolean;
-  /** Runs one long action of the list; the others wait until it ends. */
-  run(work: () => Promise<void>): Promise<void>;
 }
 
 /** The bar over a selection (how many, select all N, clear) and what it can do: assign, e-mail, mass activity, delete. */
-export function BulkActions({ definition, query, selection, busy, run }: Props) {
+export function BulkActions({ definition, query, selection, busy }: Props) {
   const { t, l, locale } = useI18n();
   const notify = useNotify();
   const activities = useRoleModule('activities');
-  const [dialog, setDialog] = useState<'assign' | 'email' | 'activity' | null>(null);
+  const rights = useRights();
+  const [dialog, setDialog] = useState<'assign' | 'email' | 'activity' | 'delete' | null>(null);
+  // A selection is deleted by a server job, which needs both rights (the API refuses it anyway).
+  const canDelete = moduleRight(rights, definition.key, 'delete') && moduleRight(rights, definition.key, 'massDelete');
   const count = selection.count(query.total);
   // The e-mail action needs somewhere to send to.
   const hasEmailField = definition.fields.some((f) => f.type === 'email' && !f.archived);
@@ -41,21 +44,6 @@ export function BulkActions({ definition, query, selection, busy, run }: Props) 
       notify('error', l((failure as ApiFailure).text));
     }
   }
-
-  const deleteSelection = () =>
-    run(async () => {
-      if (!window.confirm(t('table.confirmDelete', { count }))) return;
-      try {
-        const ids = await selection.ids();
-        // A few deletes at a time: fast enough for a selection, gentle on the server.
-        for (let i = 0; i < ids.length; i += 5) await Promise.all(ids.slice(i, i + 5).map((id) => recordsApi.remove(definition.key, id)));
-        notify('ok', t('table.deleted', { count: ids.length }));
-        selection.clear();
-        query.reload();
-      } catch (failure) {
-        notify('error', l((failure as ApiFailure).text));
-      }
-    });
 
   return (
     <>
@@ -84,9 +72,11 @@ export function BulkActions({ definition, query, selection, busy, run }: Props) 
               {t('table.massActivity')}
             </button>
           )}
-          <button type="button" className="danger" onClick={() => void deleteSelection()} disabled={busy}>
-            {t('table.delete')}
-          </button>
+          {canDelete && (
+            <button type="button" className="danger" onClick={() => setDialog('delete')} disabled={busy} data-testid="delete-open">
+              {t('table.delete')}
+            </button>
+          )}
         </div>
       )}
       {dialog === 'assign' && (
@@ -97,6 +87,17 @@ export function BulkActions({ definition, query, selection, busy, run }: Props) 
           onDone={(assigned) => {
             close();
             notify('ok', t('table.assigned', { count: assigned }));
+            query.reload();
+          }}
+        />
+      )}
+      {dialog === 'delete' && (
+        <DeleteDialog
+          definition={definition}
+          target={selection.all ? { filter: query.filter, count: () => query.exactTotal() } : { ids: selection.ids }}
+          onClose={close}
+          onDeleted={() => {
+            selection.clear();
             query.reload();
           }}
         />

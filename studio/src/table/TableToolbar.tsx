@@ -59,6 +59,11 @@ export function TableToolbar({ definition, query, columns, onColumns, busy, expo
             {t('imports.open')}
           </button>
         )}
+        {moduleRight(rights, definition.key, 'massDelete') && (
+          <button type="button" onClick={() => navigate(paths.deletions(definition.key))} data-testid="deletions-open">
+            {t('massDelete.list')}
+          </button>
+        )}
       </div>
       {showFilters && (
         <FilterBuilder

@@ -20,9 +20,9 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
   const query = useTableQuery(definition, fields);
   const selection = useSelection(definition.key, query.rows, query.filter);
   const exportExcel = useExcelExport(definition, fields, query);
-  // One long action at a time (export, delete): the others wait for it.
-  const [busy, setBusy] = useState<'excel' | 'bulk' | null>(null);
-  const run = (kind: 'excel' | 'bulk') => async (work: () => Promise<void>) => {
+  // The Excel export is built in the browser: the list's other actions wait for it.
+  const [busy, setBusy] = useState<'excel' | null>(null);
+  const run = (kind: 'excel') => async (work: () => Promise<void>) => {
     setBusy(kind);
     try {
       await work();
@@ -46,7 +46,7 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
         exporting={busy === 'excel'}
         onExport={() => void run('excel')(exportExcel)}
       />
-      <BulkActions definition={definition} query={query} selection={selection} busy={busy !== null} run={run('bulk')} />
+      <BulkActions definition={definition} query={query} selection={selection} busy={busy !== null} />
       {query.error && <p className="error">{l(query.error.text)}</p>}
       <RecordsGrid
         definition={definition}

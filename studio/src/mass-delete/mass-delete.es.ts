@@ -1,0 +1,33 @@
+/** Texts of the mass delete dialog and the module's list of mass deletes (issue 11). */
+export const massDeleteEs = {
+  'massDelete.title': 'Eliminar registros',
+  'massDelete.confirm': 'Se eliminarán {count} registros de {module}.',
+  'massDelete.hint': 'Los registros quedan en la papelera con su historial; la eliminación se puede restaurar completa desde «Eliminaciones».',
+  'massDelete.counting': 'Contando los registros…',
+  'massDelete.run': 'Eliminar {count} registros',
+  'massDelete.cancel': 'Cancelar',
+  'massDelete.close': 'Cerrar',
+  'massDelete.progress': 'Eliminados {processed} de {total}',
+  'massDelete.done': 'Listo: {deleted} eliminados, {refused} no son suyos, {missing} ya no estaban.',
+  'massDelete.failed': 'La eliminación se detuvo: {reason}',
+  'massDelete.restore': 'Restaurar eliminación',
+  'massDelete.restoreConfirm': '¿Restaurar los {count} registros de esta eliminación?',
+  'massDelete.restoreProgress': 'Restaurados {processed} de {total}',
+  'massDelete.restored': 'Restaurados: {restored} registros ({alreadyLive} ya estaban activos).',
+  'massDelete.restoredOn': 'Restaurada',
+  'massDelete.list': 'Eliminaciones',
+  'massDelete.listTitle': 'Eliminaciones masivas de {module}',
+  'massDelete.listHint': 'Cada eliminación masiva es un trabajo: aquí se ve qué borró y se restaura como un lote.',
+  'massDelete.empty': 'No hay eliminaciones masivas en este módulo.',
+  'massDelete.when': 'Fecha',
+  'massDelete.state': 'Estado',
+  'massDelete.deleted': 'Eliminados',
+  'massDelete.more': 'Ver más',
+  'massDelete.state.queued': 'En cola',
+  'massDelete.state.running': 'En curso',
+  'massDelete.state.completed': 'Terminada',
+  'massDelete.state.failed': 'Fallida',
+  'massDelete.state.cancelled': 'Cancelada',
+} as const;
+
+export type MassDeleteMessageKey = keyof typeof massDeleteEs;
