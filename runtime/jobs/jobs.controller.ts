@@ -1,13 +1,12 @@
-import { issue } from '@crm/engine';
 import { Body, Controller, Get, HttpCode, Inject, type MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { Requires } from '../core/requires.decorator';
 import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
-import { ApiError } from '../core/api-error';
 import type { OperationRef } from '../core/operation-ref';
 import { JobEventsService } from './job-events.service';
 import { toJobView } from './job.view';
+import { StartJobDto } from './dto/start-job.dto';
 import { JobsService } from './jobs.service';
 
 /** Users who are not operation admins see and cancel only the jobs they started. */
@@ -30,23 +29,8 @@ export class JobsController {
   @Post()
   @HttpCode(202)
   @ApiOperation({ summary: 'Starts a background job; answers 202 { id, state } at once.' })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['type', 'payload'],
-      properties: {
-        type: { type: 'string', example: 'records.bulk' },
-        payload: { type: 'object', example: { module: 'clients', mode: 'upsert', keyField: 'code', rows: [{ name: 'Ana', code: 'C-0001' }] } },
-      },
-    },
-  })
-  async start(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() body: unknown) {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw ApiError.validation([issue('', 'record')]);
-    const { type, payload, ...rest } = body as Record<string, unknown>;
-    const unknown = Object.keys(rest).map((key) => issue(key, 'unknownField', { field: key }));
-    if (typeof type !== 'string') unknown.push(issue('type', type === undefined ? 'required' : 'type', { expected: 'string' }));
-    if (unknown.length) throw ApiError.validation(unknown);
-    const row = await this.jobs.enqueue(operation, type, payload, caller.userId, caller.permissions);
+  async start(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Body() body: StartJobDto) {
+    const row = await this.jobs.enqueue(operation, body.type, body.payload, caller.userId, caller.permissions);
     return { id: row.id, state: row.state };
   }
 

@@ -328,7 +328,14 @@ describe(`jobs: records.bulk on ${queueKind}`, () => {
       [{ type: 'records.bulk', payload: { module: 'lotes', mode: 'upsert', keyField: 'apodo', rows: [{}] } }, [['payload.keyField', 'unknownField']]],
       [{ type: 'records.bulk', payload: { module: 'lotes', mode: 'insert', keyField: 'codigo', rows: [{}] } }, [['payload.keyField', 'keyFieldWithInsert']]],
       [{ type: 'records.bulk', payload: { module: 'lotes', mode: 'insert', rows: [{}], lote: 1 } }, [['payload.lote', 'unknownField']]],
-      [[], [['', 'record']]],
+      // A body that is not an object reads as one without its members, like every DTO body of the API.
+      [
+        [],
+        [
+          ['type', 'required'],
+          ['payload', 'record'],
+        ],
+      ],
     ];
     for (const [body, expected] of cases) {
       const response = await api('POST', '/api/v1/jobs', body);
