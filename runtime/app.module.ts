@@ -13,6 +13,7 @@ import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { LevelsModule } from './levels/levels.module';
 import { MailModule } from './mail/mail.module';
+import { MergesModule } from './merges/merges.module';
 import { ModulesModule } from './modules/modules.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { OperationsModule } from './operations/operations.module';
@@ -53,6 +54,7 @@ export class AppModule {
         FilesModule,
         Click2DialModule,
         LevelsModule,
+        MergesModule,
       ],
     };
   }

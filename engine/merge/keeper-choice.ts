@@ -1,4 +1,4 @@
-import { isEmptyValue } from './merged-values';
+import { isEmptyValue } from '../rules/field-state.evaluator';
 
 /** How the record to keep is chosen in each group of duplicates. */
 export type KeeperRule = 'newest' | 'oldest' | 'mostComplete';

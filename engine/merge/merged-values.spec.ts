@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { chooseKeeper, type MergeCandidate } from './keeper-choice';
-import { isEmptyValue, type MergeField, mergePatch, survivingValues } from './merged-values';
+import { isEmptyValue } from '../rules/field-state.evaluator';
+import { type MergeField, mergePatch, survivingValues } from './merged-values';
 
 const FIELDS: MergeField[] = [
   { key: 'nombre', kind: 'value' },

@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../definition/module-definition.types';
 import { deepEqual } from '../diff/deep-equal';
+import { isEmptyValue } from '../rules/field-state.evaluator';
 
 /** A field a merge decides: `files` (attachments) are joined from every record by default, the rest take one record's value. */
 export interface MergeField {
@@ -13,14 +14,6 @@ const COMPUTED = new Set(['autonumber', 'formula']);
 /** The active fields of a module a merge may carry from one record to another. */
 export function mergeableFields(definition: ModuleDefinition): MergeField[] {
   return definition.fields.filter((f) => !f.archived && !COMPUTED.has(f.type)).map((f) => ({ key: f.key, kind: f.type === 'file' ? 'files' : 'value' }));
-}
-
-/** Nothing there: null, blank text, an empty list. */
-export function isEmptyValue(value: unknown): boolean {
-  if (value === null || value === undefined) return true;
-  if (typeof value === 'string') return value.trim() === '';
-  if (Array.isArray(value)) return value.length === 0;
-  return false;
 }
 
 interface Source {
