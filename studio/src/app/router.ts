@@ -38,6 +38,7 @@ export type Route =
   | { name: 'import'; module: string }
   | { name: 'importHistory'; module: string }
   | { name: 'backups'; module: string }
+  | { name: 'duplicates'; module: string }
   | { name: 'record'; module: string; id: string | null; tab: RecordTab }
   | { name: 'settings'; page: SettingsPage }
   | { name: 'customize'; section: CustomizeSection };
@@ -63,6 +64,7 @@ export function matchRoute(path: string, search: URLSearchParams): Route {
   if (parts[2] === 'import') return { name: 'import', module };
   if (parts[2] === 'imports') return { name: 'importHistory', module };
   if (parts[2] === 'backups') return { name: 'backups', module };
+  if (parts[2] === 'duplicates') return { name: 'duplicates', module };
   return { name: 'record', module, id: parts[2] === 'new' ? null : parts[2], tab: pick(RECORD_TABS, search.get('tab'), 'details') };
 }
 
@@ -76,6 +78,8 @@ export const paths = {
   importWizard: (module: string) => `/m/${enc(module)}/import`,
   importHistory: (module: string) => `/m/${enc(module)}/imports`,
   backups: (module: string) => `/m/${enc(module)}/backups`,
+  /** Duplicates and previous merges (B3). */
+  duplicates: (module: string) => `/m/${enc(module)}/duplicates`,
   record: (module: string, id: string, tab?: Exclude<RecordTab, 'details'>) => `/m/${enc(module)}/${enc(id)}${tab ? `?tab=${tab}` : ''}`,
   newRecord: (module: string) => `/m/${enc(module)}/new`,
   modules: () => '/settings/modules',

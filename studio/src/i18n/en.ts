@@ -4,6 +4,7 @@ import { designerEn } from '../designer/designer.en';
 import { importsEn } from '../imports/imports.en';
 import { settingsEn } from '../settings/settings.en';
 import type { MessageKey } from './es';
+import { mergesEn } from '../merges/merges.en';
 
 /** English texts; the type makes every Spanish key mandatory here too. */
 export const en: Record<MessageKey, string> = {
@@ -216,6 +217,7 @@ export const en: Record<MessageKey, string> = {
   ...designerEn,
   ...settingsEn,
   ...importsEn,
+  ...mergesEn,
   ...attachmentsEn,
   ...pluginActionsEn,
 };

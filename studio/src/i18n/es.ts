@@ -3,6 +3,7 @@ import { pluginActionsEs } from '../form/plugin-actions.es';
 import { designerEs } from '../designer/designer.es';
 import { importsEs } from '../imports/imports.es';
 import { settingsEs } from '../settings/settings.es';
+import { mergesEs } from '../merges/merges.es';
 
 /**
  * Every text the Studio draws, in Spanish (the source language). `en.ts` must
@@ -220,6 +221,7 @@ export const es = {
   ...designerEs,
   ...settingsEs,
   ...importsEs,
+  ...mergesEs,
   ...attachmentsEs,
   ...pluginActionsEs,
 } as const;

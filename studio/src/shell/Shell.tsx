@@ -17,6 +17,7 @@ const SettingsPage = lazy(() => import('../designer/SettingsPage').then((m) => (
 const ImportWizard = lazy(() => import('../imports/ImportWizard').then((m) => ({ default: m.ImportWizard })));
 const ImportHistoryPage = lazy(() => import('../imports/ImportHistoryPage').then((m) => ({ default: m.ImportHistoryPage })));
 const BackupsPage = lazy(() => import('../imports/BackupsPage').then((m) => ({ default: m.BackupsPage })));
+const DuplicatesPage = lazy(() => import('../merges/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));
 const CustomizePage = lazy(() => import('../settings/CustomizePage').then((m) => ({ default: m.CustomizePage })));
 
 function Content() {
@@ -50,8 +51,9 @@ function Content() {
       return <KanbanView key={definition.key} definition={definition} />;
     case 'import':
     case 'importHistory':
-    case 'backups': {
-      const Page = { import: ImportWizard, importHistory: ImportHistoryPage, backups: BackupsPage }[route.name];
+    case 'backups':
+    case 'duplicates': {
+      const Page = { import: ImportWizard, importHistory: ImportHistoryPage, backups: BackupsPage, duplicates: DuplicatesPage }[route.name];
       return (
         <Suspense fallback={<p className="muted">{t('shell.loading')}</p>}>
           <Page key={definition.key} definition={definition} />

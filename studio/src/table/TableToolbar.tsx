@@ -18,7 +18,7 @@ interface Props {
   onExport(): void;
 }
 
-/** Quick search, the filter builder, the column chooser, the Excel export and (with the profile's import right) Importar, above the list. */
+/** Quick search, the filter builder, the column chooser, the Excel export (with the profile's import right) Importar and (with edit and delete) Duplicados, above the list. */
 export function TableToolbar({ definition, query, columns, onColumns, busy, exporting, onExport }: Props) {
   const { t, l } = useI18n();
   const [searchText, setSearchText] = useState('');
@@ -57,6 +57,11 @@ export function TableToolbar({ definition, query, columns, onColumns, busy, expo
         {moduleRight(rights, definition.key, 'import') && (
           <button type="button" onClick={() => navigate(paths.importWizard(definition.key))} data-testid="import-open">
             {t('imports.open')}
+          </button>
+        )}
+        {moduleRight(rights, definition.key, 'edit') && moduleRight(rights, definition.key, 'delete') && (
+          <button type="button" onClick={() => navigate(paths.duplicates(definition.key))} data-testid="duplicates-open">
+            {t('merges.open')}
           </button>
         )}
       </div>
