@@ -34,6 +34,7 @@ export function MergesList({ definition, generation, onUndone }: { definition: M
     const field = definition.fields.find((f) => f.key === key);
     return field ? l(field.label) : key;
   };
+  const inDefinitionOrder = (keys: string[]) => [...keys].sort((a, b) => definition.fields.findIndex((f) => f.key === a) - definition.fields.findIndex((f) => f.key === b));
   const open = (id: string) => (e: React.MouseEvent) => {
     e.preventDefault();
     navigate(paths.record(definition.key, id));
@@ -83,7 +84,7 @@ export function MergesList({ definition, generation, onUndone }: { definition: M
                     </a>
                   </td>
                   <td>{merge.mergedIds.length.toLocaleString(locale)}</td>
-                  <td>{merge.fields.map(label).join(', ') || t('value.none')}</td>
+                  <td>{inDefinitionOrder(merge.fields).map(label).join(', ') || t('value.none')}</td>
                   <td>
                     {Object.values(merge.links)
                       .reduce((sum, n) => sum + n, 0)
