@@ -1,3 +1,5 @@
+import { duplicateKey } from '@crm/engine';
+import fc from 'fast-check';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -201,5 +203,59 @@ describe('duplicate merge and undo', () => {
     const refused = await api('POST', '/api/v1/jobs', { type: 'records.merge', payload: { module: 'contactos', rule: 'newest', duplicates: byPhone } }, agent);
     expect(refused.status).toBe(403);
     expect(refused.body.message.es).toContain('eliminar');
+  });
+  it('moves a unique value to the kept record and gives it back on undo; a group whose record is gone fails alone', async () => {
+    const company = async (body: Record<string, unknown>) => {
+      const made = await api('POST', '/api/v1/records/empresas', body);
+      if (made.status !== 201) throw new Error(JSON.stringify(made.body));
+      return made.body.id as string;
+    };
+    const keep = await company({ nombre: 'Acme S.A.S.' });
+    const other = await company({ nombre: 'ACME SAS', nit: '900123456-7' });
+    const gone = await company({ nombre: 'Gone' });
+    const gone2 = await company({ nombre: 'Gone 2' });
+    expect((await api('DELETE', `/api/v1/records/empresas/${gone2}`)).status).toBe(200);
+    const started = await api('POST', '/api/v1/jobs', {
+      type: 'records.merge',
+      payload: {
+        module: 'empresas',
+        groups: [
+          { keep: gone, merge: [gone2] },
+          { keep, merge: [other] },
+        ],
+      },
+    });
+    const job = await finished(started.body.id);
+    expect(job).toMatchObject({ state: 'completed', processed: 2, succeeded: 1, failed: 1, result: { merged: 1, failed: 1 } });
+    expect(job.result.errors).toEqual([{ ids: [gone, gone2], code: 'recordsMissing', message: { es: expect.stringContaining(gone2), en: expect.stringContaining(gone2) } }]);
+    expect((await record('empresas', keep)).nit).toBe('900123456-7');
+    expect((await record('empresas', gone)).nombre).toBe('Gone');
+
+    const undo = await finished((await api('POST', `/api/v1/merges/${job.result.merges[0].mergeId}/undo`)).body.id);
+    expect(undo.state).toBe('completed');
+    expect((await record('empresas', keep)).nit).toBeNull();
+    expect((await record('empresas', other)).nit).toBe('900123456-7');
+  });
+
+  it('groups in Postgres exactly as the engine folds the values', async () => {
+    const other = await t.createOperation('mrk');
+    const letters = fc.constantFrom('a', 'A', 'á', 'Á', 'e', 'É', 'n', 'ñ', 'Ñ', 'o', 'ö', ' ', '  ', '\t', '\u00a0', 'x', 'Ç');
+    const values = fc.sample(
+      fc.array(letters, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('')),
+      { numRuns: 120, seed: 11 },
+    );
+    const rows = values.map((ciudad, i) => ({ nombre: `N${i}`, ciudad }));
+    const loaded = await t.api('POST', '/api/v1/records/contactos/bulk', { rows, mode: 'insert' }, { operation: other });
+    expect(loaded.status).toBe(200);
+    const expected = new Map<string, number>();
+    for (const value of values) {
+      const key = duplicateKey(value, 'text');
+      if (key !== null) expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    const found = await t.api('POST', '/api/v1/records/contactos/duplicates', { fields: ['ciudad'], limit: 200 }, { operation: other });
+    expect(found.status).toBe(200);
+    const got = Object.fromEntries((found.body.items as { key: string[]; count: number }[]).map((g) => [g.key[0], g.count]));
+    expect(Object.keys(got).length).toBeGreaterThan(5);
+    expect(got).toEqual(Object.fromEntries([...expected].filter(([, n]) => n > 1)));
   });
 });
