@@ -8,5 +8,7 @@ export const MergeErrors = {
       en: `Your profile does not allow merging records of module "${module}": it needs edit and delete.`,
     }),
   mergeNotFound: (id: string) => ApiError.notFound({ es: `No existe la combinación ${id}.`, en: `Merge ${id} does not exist.` }, 'merge_not_found'),
+  notMerged: (module: string, id: string) =>
+    ApiError.notFound({ es: `El registro ${id} de «${module}» no está combinado en otro.`, en: `Record ${id} of "${module}" is not merged into another.` }, 'record_not_merged'),
   undone: (id: string, at: string) => ApiError.conflict('merge_undone', { es: `La combinación ${id} ya se deshizo (${at}).`, en: `Merge ${id} was undone already (${at}).` }),
 };

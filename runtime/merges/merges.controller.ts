@@ -49,6 +49,13 @@ export class MergesController {
     return this.merges.list(operation, caller, query.module, query.limit, query.cursor);
   }
 
+  @Requires.module('view')
+  @Get('merges/records/:module/:id')
+  @ApiOperation({ summary: 'The record a merged (soft-deleted) record went into: { recordId, mergedInto, mergeId }; 404 when it is in no merge that stands.' })
+  mergedInto(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Param('id') id: string) {
+    return this.merges.mergedInto(operation, caller, module, id);
+  }
+
   @Requires.user()
   @Post('merges/:id/undo')
   @HttpCode(202)

@@ -67,6 +67,15 @@ export class MergesService {
     return { items: found.items, total: found.total, nextCursor: next < found.total ? String(next) : null };
   }
 
+  /** Where a merged record went (`mergedInto`), or 404 when it is in no merge that stands. */
+  async mergedInto(operation: OperationRef, caller: Caller, module: string, id: string): Promise<{ recordId: string; mergedInto: string; mergeId: string }> {
+    if (caller.permissions && !moduleRight(caller.permissions, module, 'view')) throw MergeErrors.forbidden(module);
+    await this.definitions.get(operation, module);
+    const found = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await this.merges.mergedInto(this.db.manager, operation, module, id.toLowerCase()) : null;
+    if (!found) throw MergeErrors.notMerged(module, id);
+    return { recordId: id.toLowerCase(), ...found };
+  }
+
   /** Starts `records.unmerge` for one merge (the job checks the rights and that it is not undone). */
   async undo(operation: OperationRef, caller: Caller, mergeId: string): Promise<{ id: string; state: string }> {
     const row = await this.jobs.enqueue(operation, 'records.unmerge', { mergeId }, caller.userId, caller.permissions);

@@ -109,15 +109,14 @@ export class RecordMergesRepository {
     return rows.length > 0;
   }
 
-  /** The record each of `ids` was merged into, for those merged and not undone. */
-  async mergedInto(db: EntityManager, operation: OperationRef, module: string, ids: string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const rows = await sqlRows<{ record_id: string; merged_into: string }>(
-      db,
-      `SELECT record_id, merged_into FROM core.record_merged WHERE operation_id = $1 AND module = $2 AND record_id = ANY($3::uuid[])`,
-      [operation.id, module, ids],
-    );
-    return new Map(rows.map((row) => [row.record_id, row.merged_into]));
+  /** The record `id` was merged into and by which merge, while that merge is not undone. */
+  async mergedInto(db: EntityManager, operation: OperationRef, module: string, id: string): Promise<{ mergedInto: string; mergeId: string } | null> {
+    const rows = await sqlRows<{ merged_into: string; merge_id: string }>(db, `SELECT merged_into, merge_id FROM core.record_merged WHERE operation_id = $1 AND module = $2 AND record_id = $3`, [
+      operation.id,
+      module,
+      id,
+    ]);
+    return rows.length ? { mergedInto: rows[0].merged_into, mergeId: rows[0].merge_id } : null;
   }
 
   /** The module's merges, newest first. */

@@ -141,6 +141,8 @@ describe('duplicate merge and undo', () => {
     const mergedHistory = await history(ids.ana2);
     expect(mergedHistory.map((h) => h.action)).toEqual(expect.arrayContaining(['create', 'delete', 'merge']));
     expect(mergedHistory.find((h) => h.action === 'merge')?.newValue).toEqual({ mergeId: mergeAna, mergedInto: ids.ana });
+    expect((await api('GET', `/api/v1/merges/records/contactos/${ids.ana2}`)).body).toEqual({ recordId: ids.ana2, mergedInto: ids.ana, mergeId: mergeAna });
+    expect((await api('GET', `/api/v1/merges/records/contactos/${ids.ana}`)).status).toBe(404);
   });
 
   it('merges every group a query finds by a rule, and lists the merges of the module', async () => {
@@ -179,6 +181,7 @@ describe('duplicate merge and undo', () => {
 
     const list = (await api('GET', '/api/v1/merges?module=contactos')).body.items as { id: string; undoneAt: string | null }[];
     expect(list.find((m) => m.id === mergeAna)?.undoneAt).toEqual(expect.any(String));
+    expect((await api('GET', `/api/v1/merges/records/contactos/${ids.ana2}`)).status).toBe(404);
     const again = await api('POST', `/api/v1/merges/${mergeAna}/undo`);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('merge_undone');
