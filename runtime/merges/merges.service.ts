@@ -46,7 +46,8 @@ export class MergesService {
   /** Groups of live records sharing the key of `fields`, largest first, among the records the caller sees. Body: the query plus `limit` and `cursor`. */
   async find(operation: OperationRef, caller: Caller, module: string, body: unknown): Promise<Page<DuplicateGroup> & { records: number }> {
     const definition = await this.definitions.get(operation, module);
-    const { limit, cursor, ...rest } = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : { body };
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw ApiError.validation([issue('', 'record')]);
+    const { limit, cursor, ...rest } = body as Record<string, unknown>;
     const page = pageOf(limit, cursor);
     const access = await this.access.forCaller(operation, caller);
     const read = readDuplicateQuery(rest, definition, access.hiddenFields(definition));

@@ -261,4 +261,20 @@ describe('duplicate merge and undo', () => {
     expect(Object.keys(got).length).toBeGreaterThan(5);
     expect(got).toEqual(Object.fromEntries([...expected].filter(([, n]) => n > 1)));
   });
+  it('answers any body to the duplicates query and the merge payload with 2xx or 4xx, never 5xx', async () => {
+    const anything = fc.oneof(fc.jsonValue(), fc.record({ fields: fc.jsonValue(), mode: fc.jsonValue(), created: fc.jsonValue(), limit: fc.jsonValue() }, { requiredKeys: [] }));
+    const payload = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ module: fc.constantFrom('contactos', 'nope', 7), groups: fc.jsonValue(), rule: fc.jsonValue(), duplicates: fc.jsonValue() }, { requiredKeys: [] }),
+    );
+    for (const body of fc.sample(anything, { numRuns: 60, seed: 3 })) {
+      const answer = await api('POST', '/api/v1/records/contactos/duplicates', body);
+      expect([200, 400]).toContain(answer.status);
+    }
+    for (const body of fc.sample(payload, { numRuns: 60, seed: 5 })) {
+      const answer = await api('POST', '/api/v1/jobs', { type: 'records.merge', payload: body });
+      expect(answer.status === 202 || (answer.status >= 400 && answer.status < 500)).toBe(true);
+      if (answer.status === 202) await finished(answer.body.id);
+    }
+  });
 });
