@@ -10,7 +10,7 @@ import { MergeGroupError } from './merge-group.error';
 import type { MergeLink } from './record-merges.repository';
 
 /** One place a record of the merged module can be named from: a lookup field, or the activities' generic link. */
-interface LinkField {
+export interface LinkField {
   module: string;
   field: string;
   /** The activities' related-module field, which must name the merged module for `field` to point into it. */
@@ -53,10 +53,10 @@ export class RecordMergeLinks {
   }
 
   /** Points every live link to one of `mergedIds` at `keptId`; answers what each held. Records of the group itself are left alone. */
-  async repoint(db: EntityManager, operation: OperationRef, target: ModuleDefinition, keptId: string, mergedIds: string[], author: LinkAuthor): Promise<MergeLink[]> {
+  async repoint(db: EntityManager, operation: OperationRef, target: ModuleDefinition, keptId: string, mergedIds: string[], author: LinkAuthor, fields?: LinkField[]): Promise<MergeLink[]> {
     const links: MergeLink[] = [];
     const group = new Set([keptId, ...mergedIds]);
-    for (const link of await this.fieldsTo(db, operation, target.key)) {
+    for (const link of fields ?? (await this.fieldsTo(db, operation, target.key))) {
       const params: unknown[] = [mergedIds];
       let where = `${ident(link.field)}::text = ANY($1::text[]) AND deleted_at IS NULL`;
       if (link.moduleField) {

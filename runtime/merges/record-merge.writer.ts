@@ -9,7 +9,7 @@ import { RecordWritePipeline } from '../records/record-write.pipeline';
 import { RecordRepository } from '../records/record.repository';
 import { RecordsService } from '../records/records.service';
 import { MergeGroupError } from './merge-group.error';
-import { RecordMergeLinks } from './record-merge.links';
+import { type LinkField, RecordMergeLinks } from './record-merge.links';
 import { type MergeLink, RecordMergesRepository, type StoredMerge } from './record-merges.repository';
 
 /** One group to merge: its records, the one to keep (or the rule that picks it) and, per field, the record whose value survives. */
@@ -25,6 +25,8 @@ export interface MergeAuthor {
   jobId: string | null;
   /** The requesting user's access: every record of the group must be editable by them. */
   access?: RecordAccess;
+  /** The fields pointing at the module, when the caller read them already (a job, once per run). */
+  linkFields?: LinkField[];
 }
 
 export interface MergeDone {
@@ -87,7 +89,7 @@ export class RecordMergeWriter {
     const keptBefore = Object.fromEntries(Object.keys(patch).map((key) => [key, keep.values[key] ?? null]));
     const options = { userId: author.userId, locale: 'es' as const, jobId: author.jobId };
 
-    const links = await this.links.repoint(db, operation, definition, keptId, mergedIds, author);
+    const links = await this.links.repoint(db, operation, definition, keptId, mergedIds, author, author.linkFields);
     // The merged records go first: a unique value they hold may then move to the kept record.
     await this.pipeline.remove(
       db,

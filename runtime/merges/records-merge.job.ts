@@ -6,14 +6,14 @@ import type { OperationRef } from '../core/operation-ref';
 import type { EnqueueScope, JobContext, JobHandler } from '../jobs/job.contract';
 import { JobRegistry } from '../jobs/job.registry';
 import { ModuleDefinitionsService } from '../modules/module-definitions.service';
-import type { RecordAccess } from '../records/record-access.policy';
 import { RecordAccessResolver } from '../records/record-access.resolver';
 import { type DuplicateQuery, type DuplicateQueryInput, readDuplicateQuery } from './duplicate-query.reader';
 import { type DuplicateGroup, DuplicatesRepository } from './duplicates.repository';
 import { MergeErrors } from './merge.errors';
 import { MergeGroupError } from './merge-group.error';
 import { canMerge } from './merge-rights';
-import { type MergeGroupRequest, RecordMergeWriter } from './record-merge.writer';
+import { RecordMergeLinks } from './record-merge.links';
+import { type MergeAuthor, type MergeGroupRequest, RecordMergeWriter } from './record-merge.writer';
 
 /** One group as the payload names it: the record to keep, the records merged into it and, per field, the record whose value survives. */
 export interface MergeGroupInput {
@@ -49,7 +49,9 @@ export interface RecordsMergeResult extends Record<string, unknown> {
 export const RECORDS_MERGE_MAX_GROUPS = 10_000;
 export const RECORDS_MERGE_MAX_GROUP = 50;
 export const RECORDS_MERGE_KEPT = 1_000;
-const PAGE = 50;
+const PAGE = 500;
+/** Groups merged per transaction (each in its own savepoint), with one checkpoint after them. */
+const GROUPS_PER_STEP = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEYS = new Set(['module', 'groups', 'rule', 'duplicates']);
 const MODULE_KEY = /^[a-z][a-z0-9_]{0,62}$/;
@@ -75,6 +77,7 @@ export class RecordsMergeJob implements JobHandler<RecordsMergePayload, RecordsM
     @Inject(RecordAccessResolver) private readonly accessResolver: RecordAccessResolver,
     @Inject(DuplicatesRepository) private readonly duplicates: DuplicatesRepository,
     @Inject(RecordMergeWriter) private readonly writer: RecordMergeWriter,
+    @Inject(RecordMergeLinks) private readonly links: RecordMergeLinks,
   ) {}
 
   onModuleInit(): void {
@@ -187,16 +190,28 @@ export class RecordsMergeJob implements JobHandler<RecordsMergePayload, RecordsM
       const total = groups ? groups.length : (await this.duplicates.totals(this.db.manager, context.operation, module, query!, access?.visibleUserIds ?? null)).groups;
       await context.reportProgress({ processed: 0, succeeded: 0, failed: 0, total, checkpoint: groups ? { index: 0 } : { after: null }, result: empty(total) });
     }
+    // The fields pointing at this module, read once per run rather than once per group.
+    const linkFields = await this.links.fieldsTo(this.db.manager, context.operation, module);
+    const author: MergeAuthor = { userId: context.userId, jobId: context.job.id, access, linkFields };
     if (groups) {
-      for (let index = context.checkpoint?.index ?? 0; index < groups.length; index++) {
-        const group = groups[index];
-        await this.one(context, definition, { ids: [group.keep, ...group.merge], keep: group.keep, rule: 'newest', values: group.values }, access, { index: index + 1 });
+      for (let index = context.checkpoint?.index ?? 0; index < groups.length; index += GROUPS_PER_STEP) {
+        const step = groups.slice(index, index + GROUPS_PER_STEP).map((group) => ({ ids: [group.keep, ...group.merge], keep: group.keep, rule: 'newest' as const, values: group.values }));
+        await this.step(context, definition, step, author, { index: index + step.length });
       }
     } else {
       for (;;) {
         const page = await this.duplicates.after(this.db.manager, context.operation, module, query!, context.checkpoint?.after ?? null, PAGE, access?.visibleUserIds ?? null);
         if (!page.length) break;
-        for (const group of page) await this.one(context, definition, this.request(group, context.payload.rule ?? 'newest'), access, { after: group.key });
+        for (let i = 0; i < page.length; i += GROUPS_PER_STEP) {
+          const step = page.slice(i, i + GROUPS_PER_STEP);
+          await this.step(
+            context,
+            definition,
+            step.map((group) => this.request(group, context.payload.rule ?? 'newest')),
+            author,
+            { after: step[step.length - 1].key },
+          );
+        }
       }
     }
     return (context.result as RecordsMergeResult | null) ?? empty(0);
@@ -206,36 +221,46 @@ export class RecordsMergeJob implements JobHandler<RecordsMergePayload, RecordsM
     return { ids: group.ids, keep: null, rule };
   }
 
-  /** One group in one transaction with its checkpoint; a refused group rolls back alone and is counted as failed. */
-  private async one(
+  /**
+   * Some groups in one transaction with the checkpoint after them. Each group
+   * runs inside its own savepoint: a refused one rolls back alone, is counted as
+   * failed, and the others of the step commit.
+   */
+  private async step(
     context: JobContext<RecordsMergePayload, RecordsMergeCheckpoint>,
     definition: ModuleDefinition,
-    group: MergeGroupRequest,
-    access: RecordAccess | undefined,
+    groups: MergeGroupRequest[],
+    author: MergeAuthor,
     checkpoint: RecordsMergeCheckpoint,
   ): Promise<void> {
-    const author = { userId: context.userId, jobId: context.job.id, access };
-    const previous = () => (context.result as RecordsMergeResult | null) ?? empty(context.counts.total);
-    const counts = () => context.counts;
-    try {
-      await context.transaction(async (db) => {
-        const done = await this.writer.merge(db, context.operation, definition, group, author);
-        const before = previous();
-        const result: RecordsMergeResult = { ...before, merged: before.merged + 1, merges: [...before.merges, done].slice(0, RECORDS_MERGE_KEPT) };
-        const c = counts();
-        await context.reportProgress({ processed: c.processed + 1, succeeded: c.succeeded + 1, failed: c.failed, total: c.total, checkpoint, result }, { db });
-      });
-    } catch (error) {
-      if (!(error instanceof MergeGroupError) && !(error instanceof ApiError)) throw error;
-      const before = previous();
-      const message = error.text;
+    await context.transaction(async (db) => {
+      const before = (context.result as RecordsMergeResult | null) ?? empty(context.counts.total);
+      const merges = [...before.merges];
+      const errors = [...before.errors];
+      let merged = 0;
+      let failed = 0;
+      for (const group of groups) {
+        await db.query('SAVEPOINT merge_group');
+        try {
+          merges.push(await this.writer.merge(db, context.operation, definition, group, author));
+          await db.query('RELEASE SAVEPOINT merge_group');
+          merged++;
+        } catch (error) {
+          if (!(error instanceof MergeGroupError) && !(error instanceof ApiError)) throw error;
+          await db.query('ROLLBACK TO SAVEPOINT merge_group');
+          errors.push({ ids: group.ids, code: error.code, message: error.text });
+          failed++;
+        }
+      }
       const result: RecordsMergeResult = {
         ...before,
-        failed: before.failed + 1,
-        errors: [...before.errors, { ids: group.ids, code: error.code, message }].slice(0, RECORDS_MERGE_KEPT),
+        merged: before.merged + merged,
+        failed: before.failed + failed,
+        merges: merges.slice(0, RECORDS_MERGE_KEPT),
+        errors: errors.slice(0, RECORDS_MERGE_KEPT),
       };
-      const c = counts();
-      await context.transaction((db) => context.reportProgress({ processed: c.processed + 1, succeeded: c.succeeded, failed: c.failed + 1, total: c.total, checkpoint, result }, { db }));
-    }
+      const c = context.counts;
+      await context.reportProgress({ processed: c.processed + groups.length, succeeded: c.succeeded + merged, failed: c.failed + failed, total: c.total, checkpoint, result }, { db });
+    });
   }
 }
