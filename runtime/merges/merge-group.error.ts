@@ -29,6 +29,13 @@ export class MergeGroupError extends Error {
     return new MergeGroupError('notEditable', { es: `Su perfil no permite cambiar el registro ${id}.`, en: `Your profile does not allow changing record ${id}.` });
   }
 
+  static keptMergedLater(id: string, mergeId: string): MergeGroupError {
+    return new MergeGroupError('keptMergedLater', {
+      es: `El registro conservado (${id}) se combinó después en otro; deshaga primero esa combinación (${mergeId}).`,
+      en: `The kept record (${id}) was merged into another one later; undo that merge (${mergeId}) first.`,
+    });
+  }
+
   static keptDeleted(id: string): MergeGroupError {
     return new MergeGroupError('keptDeleted', {
       es: `El registro conservado (${id}) fue eliminado; restáurelo antes de deshacer.`,

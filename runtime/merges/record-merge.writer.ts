@@ -120,7 +120,11 @@ export class RecordMergeWriter {
    */
   async undo(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, merge: StoredMerge, author: MergeAuthor): Promise<UndoDone> {
     const kept = await this.repository.find(db, operation, definition, merge.keptId, { includeDeleted: true, lock: true });
-    if (!kept || kept.deletedAt) throw MergeGroupError.keptDeleted(merge.keptId);
+    if (!kept) throw MergeGroupError.keptDeleted(merge.keptId);
+    if (kept.deletedAt) {
+      const later = await this.merges.mergedInto(db, operation, definition.key, merge.keptId);
+      throw later ? MergeGroupError.keptMergedLater(merge.keptId, later.mergeId) : MergeGroupError.keptDeleted(merge.keptId);
+    }
     const options = { userId: author.userId, locale: 'es' as const, jobId: author.jobId };
     const changedSince: string[] = [];
     const written = await this.records.patchMany(

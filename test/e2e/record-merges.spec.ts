@@ -238,6 +238,13 @@ describe('duplicate merge and undo', () => {
     expect(undo.state).toBe('completed');
     expect((await record('empresas', keep)).nit).toBeNull();
     expect((await record('empresas', other)).nit).toBe('900123456-7');
+
+    // A chain: other → keep, then keep → gone. Undoing the first needs the second undone before.
+    const first = await finished((await api('POST', '/api/v1/jobs', { type: 'records.merge', payload: { module: 'empresas', groups: [{ keep, merge: [other] }] } })).body.id);
+    await finished((await api('POST', '/api/v1/jobs', { type: 'records.merge', payload: { module: 'empresas', groups: [{ keep: gone, merge: [keep] }] } })).body.id);
+    const refused = await finished((await api('POST', `/api/v1/merges/${first.result.merges[0].mergeId}/undo`)).body.id);
+    expect(refused).toMatchObject({ state: 'failed', error: { code: 'keptMergedLater' } });
+    expect((await api('GET', `/api/v1/records/empresas/${other}`)).status).toBe(404);
   });
 
   it('groups in Postgres exactly as the engine folds the values', async () => {
