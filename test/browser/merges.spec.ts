@@ -32,7 +32,7 @@ describe('Studio: duplicate merge', () => {
 
     await page.check('[data-testid=dup-field-telefono]');
     await page.click('[data-testid=dup-search]');
-    await expect(page.textContent('[data-testid=dup-summary]')).resolves.toBe('2 grupos con 4 registros');
+    await expect(page.textContent('[data-testid=dup-summary]')).resolves.toBe('Grupos encontrados: 2 (4 registros)');
     const rows = page.locator('[data-testid=dup-groups] tbody tr');
     await expect(rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-group'), tr.getAttribute('data-count')]))).resolves.toEqual([
       ['3001234567', '2'],
@@ -53,9 +53,9 @@ describe('Studio: duplicate merge', () => {
     await expect(page.textContent('[data-testid=merge-selected]')).resolves.toBe('Combinar grupos elegidos (1)');
     await page.click('[data-testid=merge-selected]');
     await page.waitForSelector('[data-testid=merge-progress][data-state=completed]');
-    await expect(page.textContent('[data-testid=merge-done]')).resolves.toBe('1 grupos combinados, 0 con errores.');
+    await expect(page.textContent('[data-testid=merge-done]')).resolves.toBe('Grupos combinados: 1; con errores: 0.');
     await page.waitForSelector('[data-testid=merges-list] tr[data-merge][data-undone=no]');
-    await expect(page.textContent('[data-testid=dup-summary]')).resolves.toBe('1 grupos con 2 registros');
+    await expect(page.textContent('[data-testid=dup-summary]')).resolves.toBe('Grupos encontrados: 1 (2 registros)');
 
     const kept = await s.api('GET', `/api/v1/records/contactos/${ids.ana}`);
     expect(kept.body).toMatchObject({ nombre: 'ANA MARIA', email: 'ana@example.co', ciudad: 'Bogotá' });
@@ -68,12 +68,12 @@ describe('Studio: duplicate merge', () => {
 
     await page.click('[data-testid=merge-undo]');
     await page.waitForSelector('[data-testid=undo-progress][data-state=completed]');
-    await expect(page.textContent('[data-testid=undo-done]')).resolves.toBe('Combinación deshecha: 1 registros restaurados.');
+    await expect(page.textContent('[data-testid=undo-done]')).resolves.toBe('Combinación deshecha; registros restaurados: 1.');
     await page.waitForSelector('[data-testid=merges-list] tr[data-merge][data-undone=yes]');
     expect((await s.api('GET', `/api/v1/records/contactos/${ids.ana2}`)).status).toBe(200);
     expect((await s.api('GET', `/api/v1/records/contactos/${ids.ana}`)).body).toMatchObject({ nombre: 'Ana María', email: null });
     expect((await s.api('GET', `/api/v1/records/casos/${ids.caso}`)).body.contacto).toBe(ids.ana2);
-    await page.waitForSelector('[data-testid=dup-summary]:text("2 grupos con 4 registros")');
+    await page.waitForSelector('[data-testid=dup-summary]:text("Grupos encontrados: 2 (4 registros)")');
     await s.shot(page, 'merges-undone');
   }, 120_000);
 });
