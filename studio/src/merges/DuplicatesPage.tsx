@@ -66,7 +66,10 @@ export function DuplicatesPage({ definition }: { definition: ModuleDefinition })
   async function recordsOf(group: DuplicateGroup): Promise<ApiRecord[]> {
     const known = records.get(groupKey(group));
     if (known) return known;
-    const loaded = await Promise.all(group.ids.map((id) => recordsApi.get(definition.key, id)));
+    // One query for the whole group, shown in the group's order (newest first).
+    const page = await recordsApi.query(definition.key, { filter: { field: 'id', op: 'in', value: group.ids }, limit: group.ids.length });
+    const byId = new Map(page.items.map((record) => [record.id, record]));
+    const loaded = group.ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
     setRecords((map) => new Map(map).set(groupKey(group), loaded));
     return loaded;
   }
