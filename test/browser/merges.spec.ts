@@ -64,6 +64,7 @@ describe('Studio: duplicate merge', () => {
     const listed = page.locator('[data-testid=merges-list] tr[data-merge]');
     await expect(listed.count()).resolves.toBe(1);
     await expect(listed.first().textContent()).resolves.toContain('Nombres, Correo electrónico');
+    await page.waitForSelector('[data-testid=merges-list] tr[data-merge] a:text("ANA MARIA Rojas")');
     await s.shot(page, 'merges');
 
     await page.click('[data-testid=merge-undo]');

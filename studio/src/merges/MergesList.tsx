@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { ModuleDefinition } from '@crm/engine';
 import { type MergeSummary, mergesApi } from '../api/merges.api';
+import { recordsApi } from '../api/records.api';
 import { navigate, paths } from '../app/router';
+import { recordTitle } from '../definition/field-display';
 import { failureText } from '../designer/failure-text';
 import { useI18n } from '../i18n/i18n';
 import { usePagedList } from '../imports/use-paged-list';
@@ -16,6 +18,16 @@ export function MergesList({ definition, generation, onUndone }: { definition: M
   const list = usePagedList((cursor) => mergesApi.list(definition.key, PAGE, cursor), definition.key);
   const [undoing, setUndoing] = useState<{ mergeId: string; jobId: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [titles, setTitles] = useState<Map<string, string>>(new Map());
+  const keptIds = [...new Set(list.items.map((m) => m.keptId))].filter((id) => !titles.has(id));
+  useEffect(() => {
+    if (!keptIds.length) return;
+    // The kept records' titles, in one query; one deleted since shows its id.
+    recordsApi.query(definition.key, { filter: { field: 'id', op: 'in', value: keptIds }, limit: keptIds.length }).then(
+      (page) => setTitles((map) => new Map([...map, ...page.items.map((r): [string, string] => [r.id, recordTitle(definition, r)])])),
+      () => undefined,
+    );
+  }, [keptIds.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (generation > 0) list.reload();
     // Reloaded when a merge ends.
@@ -80,7 +92,7 @@ export function MergesList({ definition, generation, onUndone }: { definition: M
                   <td>{merge.createdBy?.name ?? t('value.none')}</td>
                   <td className="mono">
                     <a href={paths.record(definition.key, merge.keptId)} onClick={open(merge.keptId)} className="title-link">
-                      {merge.keptId.slice(0, 8)}
+                      {titles.get(merge.keptId) ?? merge.keptId.slice(0, 8)}
                     </a>
                   </td>
                   <td>{merge.mergedIds.length.toLocaleString(locale)}</td>
