@@ -75,6 +75,7 @@ describe('Studio: duplicate merge', () => {
     expect((await s.api('GET', `/api/v1/records/contactos/${ids.ana}`)).body).toMatchObject({ nombre: 'Ana María', email: null });
     expect((await s.api('GET', `/api/v1/records/casos/${ids.caso}`)).body.contacto).toBe(ids.ana2);
     await page.waitForSelector('[data-testid=dup-summary]:text("Grupos encontrados: 2 (4 registros)")');
+    await page.waitForSelector('[data-testid=merges-list] tr[data-merge] a:text("Ana María Rojas")');
     await s.shot(page, 'merges-undone');
   }, 120_000);
 });

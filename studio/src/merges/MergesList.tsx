@@ -29,7 +29,9 @@ export function MergesList({ definition, generation, onUndone }: { definition: M
     );
   }, [keptIds.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
-    if (generation > 0) list.reload();
+    if (generation === 0) return;
+    setTitles(new Map());
+    list.reload();
     // Reloaded when a merge ends.
   }, [generation]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -65,6 +67,7 @@ export function MergesList({ definition, generation, onUndone }: { definition: M
           jobId={undoing.jobId}
           label={label}
           onFinished={() => {
+            setTitles(new Map());
             list.reload();
             onUndone();
           }}
@@ -137,7 +140,7 @@ function UndoProgress({ jobId, label, onFinished }: { jobId: string; label(key: 
   const result = job?.state === 'completed' ? (job.result as { restored: string[]; conflicts: { fields: string[] } } | null) : null;
   return (
     <div className="panel" data-testid="undo-progress" data-state={job?.state ?? 'queued'}>
-      <JobProgressBar job={job} testId="undo-bar" label={(processed, total) => t('merges.running', { processed, total })} />
+      <JobProgressBar job={job} testId="undo-bar" label={() => t('merges.undoing')} />
       {(refused || job?.state === 'failed' || job?.state === 'cancelled') && <p className="error">{job?.error ? l(job.error.message) : t('merges.failed')}</p>}
       {result && <p data-testid="undo-done">{t('merges.undoDone', { restored: result.restored.length })}</p>}
       {result && result.conflicts.fields.length > 0 && <p className="muted">{t('merges.undoConflicts', { fields: result.conflicts.fields.map(label).join(', ') })}</p>}
