@@ -39,3 +39,6 @@ export * from './import/column-matcher';
 export * from './import/row-converter';
 export * from './import/value-options.detector';
 export * from './import/example-file';
+export * from './merge/duplicate-key';
+export * from './merge/keeper-choice';
+export * from './merge/merged-values';

@@ -14,6 +14,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { LevelsModule } from './levels/levels.module';
 import { MailModule } from './mail/mail.module';
 import { MassDeleteModule } from './mass-delete/mass-delete.module';
+import { MergesModule } from './merges/merges.module';
 import { ModulesModule } from './modules/modules.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { OperationsModule } from './operations/operations.module';
@@ -55,6 +56,7 @@ export class AppModule {
         FilesModule,
         Click2DialModule,
         LevelsModule,
+        MergesModule,
       ],
     };
   }

@@ -5,8 +5,8 @@ import type { OperationRef } from '../core/operation-ref';
 import { canCopy, copyIntoStaging, copyValue } from './sql-copy';
 import { sqlRows } from './sql-rows';
 
-/** `keptAside`: a module change cleared a value it could not convert; the entry keeps the old value. */
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'keptAside';
+/** `keptAside`: a module change cleared a value it could not convert; the entry keeps the old value. `merge` / `unmerge`: a duplicate merge (B3) and its undo. */
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'keptAside' | 'merge' | 'unmerge';
 
 /** One line of a record's history: a whole record on create, one field on update. */
 export interface AuditEntry {

@@ -20,7 +20,8 @@ import { RecordsService } from './records.service';
  * Records of every module: CRUD with optimistic locking and soft delete,
  * queries, quick search, bulk insert / upsert, plugin actions and history. Uses the global
  * providers of CoreModule (DataSource, module definitions, plugins, the audit writer).
- * RecordsService is exported for jobs (imports, mass updates) and the demo seeder.
+ * RecordsService is exported for jobs (imports, mass updates) and the demo seeder; the
+ * pipeline and the repository for merges, which soft-delete and restore inside their own transaction.
  */
 @Module({
   controllers: [RecordsController],
@@ -41,6 +42,6 @@ import { RecordsService } from './records.service';
     RecordChangesFeed,
     RecordEventsService,
   ],
-  exports: [RecordsService, RecordQueryService, RecordHistoryService, RecordAccessResolver, RecordExpander],
+  exports: [RecordsService, RecordQueryService, RecordHistoryService, RecordAccessResolver, RecordExpander, RecordWritePipeline, RecordRepository],
 })
 export class RecordsModule {}

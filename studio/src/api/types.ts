@@ -32,7 +32,7 @@ export interface Me {
   permissions?: ProfileRights | null;
 }
 
-export type ModuleRight = 'view' | 'delete' | 'massDelete' | 'settings' | 'import';
+export type ModuleRight = 'view' | 'edit' | 'delete' | 'massDelete' | 'settings' | 'import';
 
 /** The profile rights the Studio reads to hide what a profile cannot use (the server enforces them anyway). */
 export interface ProfileRights {

@@ -25,6 +25,7 @@ describe('router', () => {
         expect(match(paths.importWizard(module))).toEqual({ name: 'import', module });
         expect(match(paths.importHistory(module))).toEqual({ name: 'importHistory', module });
         expect(match(paths.backups(module))).toEqual({ name: 'backups', module });
+        expect(match(paths.duplicates(module))).toEqual({ name: 'duplicates', module });
         expect(match(paths.newRecord(module))).toEqual({ name: 'record', module, id: null, tab: 'details' });
         expect(match(paths.record(module, id, tab))).toEqual({ name: 'record', module, id, tab: tab ?? 'details' });
         expect(match(paths.module(module))).toEqual({ name: 'settings', page: { page: 'module', key: module, tab: 'fields' } });

@@ -39,6 +39,7 @@ export type Route =
   | { name: 'importHistory'; module: string }
   | { name: 'backups'; module: string }
   | { name: 'deletions'; module: string }
+  | { name: 'duplicates'; module: string }
   | { name: 'record'; module: string; id: string | null; tab: RecordTab }
   | { name: 'settings'; page: SettingsPage }
   | { name: 'customize'; section: CustomizeSection };
@@ -66,6 +67,7 @@ export function matchRoute(path: string, search: URLSearchParams): Route {
   if (parts[2] === 'imports') return { name: 'importHistory', module };
   if (parts[2] === 'backups') return { name: 'backups', module };
   if (parts[2] === 'deletions') return { name: 'deletions', module };
+  if (parts[2] === 'duplicates') return { name: 'duplicates', module };
   return { name: 'record', module, id: parts[2] === 'new' ? null : parts[2], tab: pick(RECORD_TABS, search.get('tab'), 'details') };
 }
 
@@ -81,6 +83,8 @@ export const paths = {
   backups: (module: string) => `/m/${enc(module)}/backups`,
   /** The module's mass deletes, each restorable as one batch (issue 11). */
   deletions: (module: string) => `/m/${enc(module)}/deletions`,
+  /** Duplicates and previous merges (B3). */
+  duplicates: (module: string) => `/m/${enc(module)}/duplicates`,
   record: (module: string, id: string, tab?: Exclude<RecordTab, 'details'>) => `/m/${enc(module)}/${enc(id)}${tab ? `?tab=${tab}` : ''}`,
   newRecord: (module: string) => `/m/${enc(module)}/new`,
   modules: () => '/settings/modules',

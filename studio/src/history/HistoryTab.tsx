@@ -6,7 +6,14 @@ import { displayValue } from '../definition/field-display';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/es';
 
-const ACTIONS: Record<string, MessageKey> = { create: 'history.create', update: 'history.update', delete: 'history.delete', restore: 'history.restore' };
+const ACTIONS: Record<string, MessageKey> = {
+  create: 'history.create',
+  update: 'history.update',
+  delete: 'history.delete',
+  restore: 'history.restore',
+  merge: 'merges.action.merge',
+  unmerge: 'merges.action.unmerge',
+};
 
 /** R3: who changed what and when, old → new, with field labels and readable values instead of keys. */
 export function HistoryTab({ definition, id }: { definition: ModuleDefinition; id: string }) {

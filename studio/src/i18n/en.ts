@@ -6,6 +6,7 @@ import { mailEn } from '../mail/mail.en';
 import { massDeleteEn } from '../mass-delete/mass-delete.en';
 import { settingsEn } from '../settings/settings.en';
 import type { MessageKey } from './es';
+import { mergesEn } from '../merges/merges.en';
 
 /** English texts; the type makes every Spanish key mandatory here too. */
 export const en: Record<MessageKey, string> = {
@@ -218,6 +219,7 @@ export const en: Record<MessageKey, string> = {
   ...importsEn,
   ...mailEn,
   ...massDeleteEn,
+  ...mergesEn,
   ...attachmentsEn,
   ...pluginActionsEn,
 };

@@ -5,6 +5,7 @@ import { importsEs } from '../imports/imports.es';
 import { mailEs } from '../mail/mail.es';
 import { massDeleteEs } from '../mass-delete/mass-delete.es';
 import { settingsEs } from '../settings/settings.es';
+import { mergesEs } from '../merges/merges.es';
 
 /**
  * Every text the Studio draws, in Spanish (the source language). `en.ts` must
@@ -222,6 +223,7 @@ export const es = {
   ...importsEs,
   ...mailEs,
   ...massDeleteEs,
+  ...mergesEs,
   ...attachmentsEs,
   ...pluginActionsEs,
 } as const;

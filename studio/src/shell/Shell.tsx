@@ -19,6 +19,7 @@ const ImportWizard = lazy(() => import('../imports/ImportWizard').then((m) => ({
 const ImportHistoryPage = lazy(() => import('../imports/ImportHistoryPage').then((m) => ({ default: m.ImportHistoryPage })));
 const BackupsPage = lazy(() => import('../imports/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 const DeletionsPage = lazy(() => import('../mass-delete/DeletionsPage').then((m) => ({ default: m.DeletionsPage })));
+const DuplicatesPage = lazy(() => import('../merges/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));
 const CustomizePage = lazy(() => import('../settings/CustomizePage').then((m) => ({ default: m.CustomizePage })));
 
 function Content() {
@@ -53,8 +54,9 @@ function Content() {
     case 'import':
     case 'importHistory':
     case 'backups':
-    case 'deletions': {
-      const Page = { import: ImportWizard, importHistory: ImportHistoryPage, backups: BackupsPage, deletions: DeletionsPage }[route.name];
+    case 'deletions':
+    case 'duplicates': {
+      const Page = { import: ImportWizard, importHistory: ImportHistoryPage, backups: BackupsPage, deletions: DeletionsPage, duplicates: DuplicatesPage }[route.name];
       return (
         <Suspense fallback={<p className="muted">{t('shell.loading')}</p>}>
           <Page key={definition.key} definition={definition} />

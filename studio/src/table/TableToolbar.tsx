@@ -18,7 +18,7 @@ interface Props {
   onExport(): void;
 }
 
-/** Quick search, the filter builder, the column chooser, the Excel export and (with the profile's import right) Importar, above the list. */
+/** Quick search, the filter builder, the column chooser, the Excel export (with the profile's import right) Importar and (with edit and delete) Duplicados, above the list. */
 export function TableToolbar({ definition, query, columns, onColumns, busy, exporting, onExport }: Props) {
   const { t, l } = useI18n();
   const [searchText, setSearchText] = useState('');
@@ -62,6 +62,11 @@ export function TableToolbar({ definition, query, columns, onColumns, busy, expo
         {moduleRight(rights, definition.key, 'massDelete') && (
           <button type="button" onClick={() => navigate(paths.deletions(definition.key))} data-testid="deletions-open">
             {t('massDelete.list')}
+          </button>
+        )}
+        {moduleRight(rights, definition.key, 'edit') && moduleRight(rights, definition.key, 'delete') && (
+          <button type="button" onClick={() => navigate(paths.duplicates(definition.key))} data-testid="duplicates-open">
+            {t('merges.open')}
           </button>
         )}
       </div>
