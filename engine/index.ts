@@ -39,3 +39,4 @@ export * from './import/column-matcher';
 export * from './import/row-converter';
 export * from './import/value-options.detector';
 export * from './import/example-file';
+export * from './export/spreadsheet-cell';
