@@ -5,6 +5,7 @@ import { Files1764000006500 } from './1764000006500-files';
 import { SavedViews1764000007000 } from './1764000007000-saved-views';
 import { MailOutbox1764000007500 } from './1764000007500-mail-outbox';
 import { Imports1764000008000 } from './1764000008000-imports';
+import { Exports1764000010000 } from './1764000010000-exports';
 
 /** Every system migration, oldest first; the runtime runs the pending ones at start. */
 export const SYSTEM_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const SYSTEM_MIGRATIONS = [
   SavedViews1764000007000,
   MailOutbox1764000007500,
   Imports1764000008000,
+  Exports1764000010000,
 ];
