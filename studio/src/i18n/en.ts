@@ -1,6 +1,7 @@
 import { attachmentsEn } from '../form/attachments.en';
 import { pluginActionsEn } from '../form/plugin-actions.en';
 import { designerEn } from '../designer/designer.en';
+import { exportsEn } from '../exports/exports.en';
 import { importsEn } from '../imports/imports.en';
 import { settingsEn } from '../settings/settings.en';
 import type { MessageKey } from './es';
@@ -216,6 +217,7 @@ export const en: Record<MessageKey, string> = {
   ...designerEn,
   ...settingsEn,
   ...importsEn,
+  ...exportsEn,
   ...attachmentsEn,
   ...pluginActionsEn,
 };

@@ -1,6 +1,7 @@
 import { attachmentsEs } from '../form/attachments.es';
 import { pluginActionsEs } from '../form/plugin-actions.es';
 import { designerEs } from '../designer/designer.es';
+import { exportsEs } from '../exports/exports.es';
 import { importsEs } from '../imports/imports.es';
 import { settingsEs } from '../settings/settings.es';
 
@@ -220,6 +221,7 @@ export const es = {
   ...designerEs,
   ...settingsEs,
   ...importsEs,
+  ...exportsEs,
   ...attachmentsEs,
   ...pluginActionsEs,
 } as const;

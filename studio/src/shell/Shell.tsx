@@ -17,6 +17,7 @@ const SettingsPage = lazy(() => import('../designer/SettingsPage').then((m) => (
 const ImportWizard = lazy(() => import('../imports/ImportWizard').then((m) => ({ default: m.ImportWizard })));
 const ImportHistoryPage = lazy(() => import('../imports/ImportHistoryPage').then((m) => ({ default: m.ImportHistoryPage })));
 const BackupsPage = lazy(() => import('../imports/BackupsPage').then((m) => ({ default: m.BackupsPage })));
+const ExportsPage = lazy(() => import('../exports/ExportsPage').then((m) => ({ default: m.ExportsPage })));
 const CustomizePage = lazy(() => import('../settings/CustomizePage').then((m) => ({ default: m.CustomizePage })));
 
 function Content() {
@@ -27,6 +28,13 @@ function Content() {
   if (!loaded) return <p className="muted">{t('shell.loading')}</p>;
   if (error) return <p className="error">{l(error.text)}</p>;
   if (route.name === 'home') return <p className="muted home-hint">{t('shell.home')}</p>;
+  if (route.name === 'exports') {
+    return (
+      <Suspense fallback={<p className="muted">{t('shell.loading')}</p>}>
+        <ExportsPage download={route.download} token={route.token} />
+      </Suspense>
+    );
+  }
   if (route.name === 'customize') {
     return (
       <Suspense fallback={<p className="muted">{t('shell.loading')}</p>}>
@@ -71,7 +79,7 @@ function CurrentModule() {
   const { path, search } = useLocation();
   const route = matchRoute(path, search);
   const settings = route.name === 'settings' || route.name === 'customize';
-  return <SideMenu current={route.name === 'home' || settings ? null : route.module} settings={settings} />;
+  return <SideMenu current={route.name === 'home' || route.name === 'exports' || settings ? null : route.module} settings={settings} exports={route.name === 'exports'} />;
 }
 
 /** The signed-in frame: menu on the left, user and language on top, the route's view in the middle. */
