@@ -117,3 +117,21 @@ describe('csvCell and spreadsheetNumberFormat', () => {
     expect([saldo, edad, fecha, llamada, text, total].map((f) => spreadsheetNumberFormat(f, 'es'))).toEqual(['#,##0.00', '#,##0', 'dd/mm/yyyy', 'dd/mm/yyyy hh:mm', undefined, '#,##0.000']);
   });
 });
+
+describe('wallClock', () => {
+  it('agrees with the platform formatter in zones with and without daylight saving, across their changes', () => {
+    const zones = ['America/Bogota', 'America/Santiago', 'America/Mexico_City', 'Europe/Madrid', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }), (zone, when) => {
+        const parts = Object.fromEntries(
+          new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+            .formatToParts(when)
+            .map((p) => [p.type, p.value]),
+        );
+        const expected = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second), when.getUTCMilliseconds());
+        expect(wallClock(when, zone).getTime()).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

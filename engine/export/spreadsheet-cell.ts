@@ -25,17 +25,34 @@ export function startsFormula(text: string): boolean {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const wallClocks = new Map<string, Intl.DateTimeFormat>();
+/** Offsets by zone and quarter hour: zones change offset only on quarter-hour boundaries, and formatting each instant is slow. */
+const offsets = new Map<string, Map<number, number>>();
+const QUARTER_HOUR = 15 * 60_000;
+
+function offsetAt(instant: number, timeZone: string): number {
+  let byQuarter = offsets.get(timeZone);
+  if (!byQuarter) offsets.set(timeZone, (byQuarter = new Map()));
+  const quarter = Math.floor(instant / QUARTER_HOUR);
+  let offset = byQuarter.get(quarter);
+  if (offset === undefined) {
+    let format = wallClocks.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+      wallClocks.set(timeZone, format);
+    }
+    const start = quarter * QUARTER_HOUR;
+    const parts = Object.fromEntries(format.formatToParts(new Date(start)).map((part) => [part.type, part.value]));
+    offset = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)) - start;
+    if (byQuarter.size > 50_000) byQuarter.clear();
+    byQuarter.set(quarter, offset);
+  }
+  return offset;
+}
 
 /** The wall-clock time of an instant in a time zone, as a Date whose UTC fields are that time (spreadsheets have no time zones). */
 export function wallClock(instant: Date, timeZone: string): Date {
   if (timeZone === 'UTC') return instant;
-  let format = wallClocks.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    wallClocks.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
-  return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second), instant.getUTCMilliseconds()));
+  return new Date(instant.getTime() + offsetAt(instant.getTime(), timeZone));
 }
 
 /** Whether a time zone name is one this runtime knows (`America/Bogota`, `UTC`). */
