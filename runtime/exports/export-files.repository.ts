@@ -68,6 +68,8 @@ export class ExportFilesRepository {
    */
   async store(db: EntityManager, file: Omit<ExportFile, 'createdAt'>, path: string): Promise<void> {
     await db.query(`DELETE FROM core.exports WHERE job_id = $1`, [file.id]);
+    // Files whose link has expired can no longer be downloaded: their bytes go, their row stays for the list.
+    await db.query(`DELETE FROM core.export_file_chunks WHERE job_id IN (SELECT job_id FROM core.exports WHERE operation_id = $1 AND expires_at < now())`, [file.operationId]);
     await db.query(`INSERT INTO core.exports (job_id, operation_id, module, format, name, columns, rows, size, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10)`, [
       file.id,
       file.operationId,

@@ -85,13 +85,13 @@ function downloadTo(baseUrl: string, path: string, headers: Record<string, strin
   });
 }
 
-/** `COPY (SELECT … ORDER BY created_at DESC, id DESC) TO STDOUT (FORMAT csv, HEADER)` into a file, timed. */
+/** `COPY (SELECT … ORDER BY created_at DESC, id) TO STDOUT (FORMAT csv, HEADER)` into a file, timed. */
 async function copyOut(pool: Pool, schema: string, file: string): Promise<{ ms: number; bytes: number }> {
   const client = await pool.connect();
   try {
     const start = process.hrtime.bigint();
     const columns = COLUMNS.map((c) => `"${c}"`).join(', ');
-    const stream = client.query(copyTo(`COPY (SELECT ${columns} FROM "${schema}".contactos WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC) TO STDOUT WITH (FORMAT csv, HEADER true)`));
+    const stream = client.query(copyTo(`COPY (SELECT ${columns} FROM "${schema}".contactos WHERE deleted_at IS NULL ORDER BY created_at DESC, id) TO STDOUT WITH (FORMAT csv, HEADER true)`));
     await pipeline(stream, createWriteStream(file));
     return { ms: ms(start), bytes: statSync(file).size };
   } finally {

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const label = (es: string, en: string) => ({ es, en });
@@ -255,5 +256,12 @@ describe('records.export: background XLSX / CSV exports and their links', () => 
     await new Promise((r) => setTimeout(r, 2_500));
     expect(await download(item.downloadPath!, lucia, 'late.xlsx')).toMatchObject({ status: 410, body: { code: 'export_link_expired', message: { es: expect.stringContaining('expiró') } } });
     expect((await exportsOf(lucia)).items.find((i) => i.id === asked.body.id)).toMatchObject({ downloadPath: null, file: { expired: true } });
+    // The next export frees the expired file's bytes; its entry stays in the list.
+    const later = await startExport(lucia, { columns: ['numero'], format: 'csv', filter: { field: 'numero', op: 'lte', value: 1 } });
+    expect(await finished(later.body.id, lucia)).toMatchObject({ state: 'completed' });
+    const [chunks] = await t.server.app.get(DataSource).query(`SELECT count(*)::int AS n FROM core.export_file_chunks WHERE job_id = $1`, [asked.body.id]);
+    expect(chunks.n).toBe(0);
+    const [kept] = await t.server.app.get(DataSource).query(`SELECT count(*)::int AS n FROM core.export_file_chunks WHERE job_id = $1`, [later.body.id]);
+    expect(kept.n).toBe(1);
   });
 });
