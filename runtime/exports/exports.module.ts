@@ -4,6 +4,7 @@ import { RecordsModule } from '../records/records.module';
 import { ExportFilesRepository } from './export-files.repository';
 import { ExportLinkSigner } from './export-link.signer';
 import { ExportReadyMail } from './export-ready.mail';
+import { ExportUserRights } from './export-user.rights';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 import { RecordsExportJob } from './records-export.job';
@@ -16,6 +17,6 @@ import { RecordsExportJob } from './records-export.job';
 @Module({
   imports: [RecordsModule, MailModule],
   controllers: [ExportsController],
-  providers: [ExportFilesRepository, ExportLinkSigner, ExportReadyMail, ExportsService, RecordsExportJob],
+  providers: [ExportFilesRepository, ExportLinkSigner, ExportReadyMail, ExportUserRights, ExportsService, RecordsExportJob],
 })
 export class ExportsModule {}

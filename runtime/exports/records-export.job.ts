@@ -1,7 +1,7 @@
 import { unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Issue, ModuleField } from '@crm/engine';
+import type { FilterNode, Issue, ModuleField } from '@crm/engine';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ApiError } from '../core/api-error';
 import type { OperationRef } from '../core/operation-ref';
@@ -14,10 +14,13 @@ import type { RecordAccess } from '../records/record-access.policy';
 import { RecordAccessResolver } from '../records/record-access.resolver';
 import { type RecordPage, RecordQueryService } from '../records/record-query.service';
 import { exportErrors } from './export.errors';
+import { pageBound } from './export-page.bound';
+import { RECORD_SYSTEM_KEYS } from '../records/record-fields';
 import { ExportFilesRepository, type ExportFile } from './export-files.repository';
 import { exportLinkDays, ExportLinkSigner } from './export-link.signer';
 import { ExportReadyMail } from './export-ready.mail';
 import { openSheetWriter } from './export-sheet.writer';
+import { ExportUserRights } from './export-user.rights';
 import { payloadIssue, readExportPayload, type RecordsExportPayload } from './records-export.payload';
 
 /** Records read per page (the records query's largest page), keyset-paged on the view's sort. */
@@ -56,6 +59,7 @@ export class RecordsExportJob implements JobHandler<RecordsExportPayload>, OnMod
     @Inject(ExportFilesRepository) private readonly files: ExportFilesRepository,
     @Inject(ExportLinkSigner) private readonly links: ExportLinkSigner,
     @Inject(ExportReadyMail) private readonly mail: ExportReadyMail,
+    @Inject(ExportUserRights) private readonly rights: ExportUserRights,
   ) {}
 
   onModuleInit(): void {
@@ -95,6 +99,7 @@ export class RecordsExportJob implements JobHandler<RecordsExportPayload>, OnMod
     const { payload, operation } = context;
     const userId = context.userId;
     if (userId === null) throw new JobFailedError('export_user_required', exportErrors.userRequired().text);
+    if (!(await this.rights.mayView(operation.id, userId, payload.module))) throw new JobFailedError('forbidden', exportErrors.noRight(payload.module).text);
     const access = await this.resolver.forUser(operation, userId);
     const fields = await this.columns(operation, payload, access, (issues, keys) => new JobFailedError('export_fields_hidden', exportErrors.hiddenColumns(keys).text, issues));
     const definition = await this.definitions.get(operation, payload.module);
@@ -107,16 +112,17 @@ export class RecordsExportJob implements JobHandler<RecordsExportPayload>, OnMod
       let rows = 0;
       let total = 0;
       const timings = { readMs: 0, writeMs: 0, storeMs: 0 };
-      const read = (cursor: string | null) =>
-        this.query.query(operation, payload.module, this.body(payload, expand, { limit: EXPORT_PAGE, count: cursor === null ? 'exact' : false, cursor }), 'exclude', access);
+      const view = access.view(definition);
+      const read = (cursor: string | null, bound: FilterNode | null) =>
+        this.query.query(operation, payload.module, this.body(payload, expand, { limit: EXPORT_PAGE, count: cursor === null ? 'exact' : false, cursor, bound }), 'exclude', access);
       // The next page is read while this one is written: the database and the sheet work side by side, two pages in memory at most.
-      let next: Promise<RecordPage> | null = read(null);
+      let next: Promise<RecordPage> | null = read(null, null);
       while (next) {
         const reading = Date.now();
         const page: RecordPage = await next;
         timings.readMs += Date.now() - reading;
         await context.throwIfCancelled();
-        next = page.nextCursor ? read(page.nextCursor) : null;
+        next = page.nextCursor ? read(page.nextCursor, pageBound(view, payload.sort, page.items[page.items.length - 1])) : null;
         // A failed read ahead surfaces when it is awaited, not as an unhandled rejection meanwhile.
         next?.catch(() => undefined);
         const writing = Date.now();
@@ -183,11 +189,15 @@ export class RecordsExportJob implements JobHandler<RecordsExportPayload>, OnMod
     return payload.columns.map((key) => byKey.get(key)!);
   }
 
-  private body(payload: RecordsExportPayload, expand: string[], page: { limit: number; count: 'exact' | false; cursor?: string | null }): Record<string, unknown> {
+  /** The records-query body of one page: the view's filter (narrowed by the page bound), sort and columns, plus the sort key when it is not a column. */
+  private body(payload: RecordsExportPayload, expand: string[], page: { limit: number; count: 'exact' | false; cursor?: string | null; bound?: FilterNode | null }): Record<string, unknown> {
+    const filter = page.bound ? (payload.filter ? { and: [payload.filter, page.bound] } : page.bound) : payload.filter;
+    const sortKey = payload.sort[0]?.field;
+    const fields = sortKey && !payload.columns.includes(sortKey) && !(RECORD_SYSTEM_KEYS as readonly string[]).includes(sortKey) ? [...payload.columns, sortKey] : payload.columns;
     return {
-      ...(payload.filter && { filter: payload.filter }),
+      ...(filter && { filter }),
       ...(payload.sort.length && { sort: payload.sort }),
-      fields: payload.columns,
+      fields,
       ...(expand.length && { expand }),
       limit: page.limit,
       count: page.count,
