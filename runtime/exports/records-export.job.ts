@@ -152,9 +152,11 @@ export class RecordsExportJob implements JobHandler<RecordsExportPayload>, OnMod
       };
       const storing = Date.now();
       const result: RecordsExportResult = { exportId: file.id, module: file.module, format: file.format, name, rows, size, expiresAt: expiresAt.toISOString(), elapsedMs: 0, timings };
+      // Signed before the transaction: the signer may read its secret through the pool, which on a one-connection database (PGlite) the transaction holds.
+      const token = await this.links.sign({ exportId: file.id, userId, operationId: operation.id, expiresAt });
       await context.transaction(async (db) => {
         await this.files.store(db, file, path);
-        await this.mail.send(db, operation, file, await this.links.sign({ exportId: file.id, userId, operationId: operation.id, expiresAt }));
+        await this.mail.send(db, operation, file, token);
         timings.storeMs = Date.now() - storing;
         result.elapsedMs = Date.now() - started;
         await context.reportProgress({ processed: rows, succeeded: rows, failed: 0, total: rows, result }, { db });
