@@ -42,3 +42,4 @@ export * from './import/example-file';
 export * from './merge/duplicate-key';
 export * from './merge/keeper-choice';
 export * from './merge/merged-values';
+export * from './export/spreadsheet-cell';

@@ -8,6 +8,7 @@ import { Imports1764000008000 } from './1764000008000-imports';
 import { MailDelivery1764000009000 } from './1764000009000-mail-delivery';
 import { MassDelete1764000011000 } from './1764000011000-mass-delete';
 import { Merges1764000012000 } from './1764000012000-merges';
+import { Exports1764000010000 } from './1764000010000-exports';
 
 /** Every system migration, oldest first; the runtime runs the pending ones at start. */
 export const SYSTEM_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const SYSTEM_MIGRATIONS = [
   MailDelivery1764000009000,
   MassDelete1764000011000,
   Merges1764000012000,
+  Exports1764000010000,
 ];

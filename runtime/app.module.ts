@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { Click2DialModule } from './click2dial/click2dial.module';
 import type { RuntimeConfig } from './config/runtime.config';
 import { CoreModule } from './core.module';
+import { ExportsModule } from './exports/exports.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
@@ -53,6 +54,7 @@ export class AppModule {
         MailModule,
         ImportsModule,
         MassDeleteModule,
+        ExportsModule,
         FilesModule,
         Click2DialModule,
         LevelsModule,

@@ -52,4 +52,9 @@ describe('router', () => {
     expect(match('/settings/custom/otra')).toEqual({ name: 'customize', section: 'picklists' });
     expect(match('/settings/otra')).toEqual({ name: 'settings', page: { page: 'modules' } });
   });
+
+  it('reads "Mis exportaciones" and the link an export e-mail carries', () => {
+    expect(match(paths.exports())).toEqual({ name: 'exports', download: null, token: null });
+    expect(match('/exports?download=0b6f3c1e-7d2a-4c3b-9a1e-5f2d8c7b6a49&token=a.b.c')).toEqual({ name: 'exports', download: '0b6f3c1e-7d2a-4c3b-9a1e-5f2d8c7b6a49', token: 'a.b.c' });
+  });
 });

@@ -33,6 +33,8 @@ export type SettingsPage = { page: 'modules' } | { page: 'newModule' } | { page:
 
 export type Route =
   | { name: 'home' }
+  /** "Mis exportaciones"; the link an export's e-mail carries names the export and its token, downloaded on arrival. */
+  | { name: 'exports'; download: string | null; token: string | null }
   | { name: 'table'; module: string }
   | { name: 'kanban'; module: string }
   | { name: 'import'; module: string }
@@ -59,6 +61,7 @@ export function matchRoute(path: string, search: URLSearchParams): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'settings' && parts[1] === 'custom') return { name: 'customize', section: pick(CUSTOMIZE_SECTIONS, parts[2], 'picklists') };
   if (parts[0] === 'settings') return { name: 'settings', page: matchSettings(parts.slice(1), search) };
+  if (parts[0] === 'exports') return { name: 'exports', download: search.get('download'), token: search.get('token') };
   if (parts[0] !== 'm' || !parts[1]) return { name: 'home' };
   const module = parts[1];
   if (!parts[2]) return { name: 'table', module };
@@ -94,4 +97,5 @@ export const paths = {
   /** Correo saliente: delivery, the sender and the outbox (issue 11). */
   outbox: () => '/settings/outbox',
   customize: (section: CustomizeSection = 'picklists') => `/settings/custom/${section}`,
+  exports: () => '/exports',
 };

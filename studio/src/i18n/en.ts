@@ -1,6 +1,7 @@
 import { attachmentsEn } from '../form/attachments.en';
 import { pluginActionsEn } from '../form/plugin-actions.en';
 import { designerEn } from '../designer/designer.en';
+import { exportsEn } from '../exports/exports.en';
 import { importsEn } from '../imports/imports.en';
 import { mailEn } from '../mail/mail.en';
 import { massDeleteEn } from '../mass-delete/mass-delete.en';
@@ -220,6 +221,7 @@ export const en: Record<MessageKey, string> = {
   ...mailEn,
   ...massDeleteEn,
   ...mergesEn,
+  ...exportsEn,
   ...attachmentsEn,
   ...pluginActionsEn,
 };

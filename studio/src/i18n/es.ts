@@ -1,6 +1,7 @@
 import { attachmentsEs } from '../form/attachments.es';
 import { pluginActionsEs } from '../form/plugin-actions.es';
 import { designerEs } from '../designer/designer.es';
+import { exportsEs } from '../exports/exports.es';
 import { importsEs } from '../imports/imports.es';
 import { mailEs } from '../mail/mail.es';
 import { massDeleteEs } from '../mass-delete/mass-delete.es';
@@ -224,6 +225,7 @@ export const es = {
   ...mailEs,
   ...massDeleteEs,
   ...mergesEs,
+  ...exportsEs,
   ...attachmentsEs,
   ...pluginActionsEs,
 } as const;

@@ -20,6 +20,7 @@ const ImportHistoryPage = lazy(() => import('../imports/ImportHistoryPage').then
 const BackupsPage = lazy(() => import('../imports/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 const DeletionsPage = lazy(() => import('../mass-delete/DeletionsPage').then((m) => ({ default: m.DeletionsPage })));
 const DuplicatesPage = lazy(() => import('../merges/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));
+const ExportsPage = lazy(() => import('../exports/ExportsPage').then((m) => ({ default: m.ExportsPage })));
 const CustomizePage = lazy(() => import('../settings/CustomizePage').then((m) => ({ default: m.CustomizePage })));
 
 function Content() {
@@ -30,6 +31,13 @@ function Content() {
   if (!loaded) return <p className="muted">{t('shell.loading')}</p>;
   if (error) return <p className="error">{l(error.text)}</p>;
   if (route.name === 'home') return <p className="muted home-hint">{t('shell.home')}</p>;
+  if (route.name === 'exports') {
+    return (
+      <Suspense fallback={<p className="muted">{t('shell.loading')}</p>}>
+        <ExportsPage download={route.download} token={route.token} />
+      </Suspense>
+    );
+  }
   if (route.name === 'customize') {
     return (
       <Suspense fallback={<p className="muted">{t('shell.loading')}</p>}>
@@ -76,7 +84,7 @@ function CurrentModule() {
   const { path, search } = useLocation();
   const route = matchRoute(path, search);
   const settings = route.name === 'settings' || route.name === 'customize';
-  return <SideMenu current={route.name === 'home' || settings ? null : route.module} settings={settings} />;
+  return <SideMenu current={route.name === 'home' || route.name === 'exports' || settings ? null : route.module} settings={settings} exports={route.name === 'exports'} />;
 }
 
 /** The signed-in frame: menu on the left, user and language on top, the route's view in the middle. */

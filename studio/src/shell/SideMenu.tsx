@@ -1,11 +1,12 @@
 import { navigate, paths } from '../app/router';
 import { useModules } from '../app/modules.context';
 import { SettingsMenuLink } from '../designer/SettingsMenuLink';
+import { ExportsMenuLink } from '../exports/ExportsMenuLink';
 import { useI18n } from '../i18n/i18n';
 import { ModuleIcon } from './ModuleIcon';
 
 /** The modules the profile may see (the API already filters by the view right); icons only until hovered. */
-export function SideMenu({ current, settings = false }: { current: string | null; settings?: boolean }) {
+export function SideMenu({ current, settings = false, exports = false }: { current: string | null; settings?: boolean; exports?: boolean }) {
   const { list } = useModules();
   const { l, t } = useI18n();
   const sorted = [...list].sort((a, b) => l(a.names.plural).localeCompare(l(b.names.plural)));
@@ -32,6 +33,7 @@ export function SideMenu({ current, settings = false }: { current: string | null
           </li>
         ))}
       </ul>
+      <ExportsMenuLink active={exports} />
       <SettingsMenuLink active={settings} />
     </nav>
   );

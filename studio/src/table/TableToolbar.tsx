@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ExportFormat } from '../api/exports.api';
 import type { ModuleDefinition } from '../api/types';
 import { navigate, paths } from '../app/router';
 import { moduleRight, useRights } from '../designer/profile-rights';
@@ -16,10 +17,12 @@ interface Props {
   busy: boolean;
   exporting: boolean;
   onExport(): void;
+  /** Starts a background export of the view (filter, columns, sort). */
+  onBackgroundExport(format: ExportFormat): void;
 }
 
-/** Quick search, the filter builder, the column chooser, the Excel export (with the profile's import right) Importar and (with edit and delete) Duplicados, above the list. */
-export function TableToolbar({ definition, query, columns, onColumns, busy, exporting, onExport }: Props) {
+/** Quick search, the filter builder, the column chooser, the Excel export, background exports, (with the profile's import right) Importar, (with mass delete) Eliminaciones and (with edit and delete) Duplicados, above the list. */
+export function TableToolbar({ definition, query, columns, onColumns, busy, exporting, onExport, onBackgroundExport }: Props) {
   const { t, l } = useI18n();
   const [searchText, setSearchText] = useState('');
   const [draft, setDraft] = useState<GroupDraft>(() => emptyGroup());
@@ -54,6 +57,25 @@ export function TableToolbar({ definition, query, columns, onColumns, busy, expo
         <button type="button" onClick={onExport} disabled={busy} data-testid="excel">
           {exporting ? t('table.excelBusy') : t('table.excel')}
         </button>
+        <details className="export-menu" data-testid="export-menu">
+          <summary>{t('exports.background')}</summary>
+          <div className="export-menu-items">
+            {(['xlsx', 'csv'] as const).map((format) => (
+              <button
+                key={format}
+                type="button"
+                disabled={busy}
+                data-testid={`export-background-${format}`}
+                onClick={(e) => {
+                  e.currentTarget.closest('details')?.removeAttribute('open');
+                  onBackgroundExport(format);
+                }}
+              >
+                {t(format === 'xlsx' ? 'exports.backgroundXlsx' : 'exports.backgroundCsv')}
+              </button>
+            ))}
+          </div>
+        </details>
         {moduleRight(rights, definition.key, 'import') && (
           <button type="button" onClick={() => navigate(paths.importWizard(definition.key))} data-testid="import-open">
             {t('imports.open')}

@@ -1,6 +1,7 @@
 import { roleField } from '@crm/engine';
 import { useMemo, useState } from 'react';
 import type { ModuleDefinition } from '../api/types';
+import { useBackgroundExport } from '../exports/use-background-export';
 import { useI18n } from '../i18n/i18n';
 import { BulkActions } from './BulkActions';
 import { Pager } from './Pager';
@@ -8,18 +9,23 @@ import { RecordsGrid } from './RecordsGrid';
 import { columnCandidates, loadColumns, saveColumns } from './table-columns';
 import { TableHeader } from './TableHeader';
 import { TableToolbar } from './TableToolbar';
-import { useExcelExport } from './use-excel-export';
+import { EXCEL_LIMITS } from './excel-export';
+import { type ExcelOverLimit, useExcelExport } from './use-excel-export';
+import '../exports/exports.css';
 import { useSelection } from './use-selection';
 import { useTableQuery } from './use-table-query';
 
 /** R1: the list of any module, driven only by its definition. */
 export function TableView({ definition }: { definition: ModuleDefinition }) {
-  const { l } = useI18n();
+  const { l, t, locale } = useI18n();
   const [columns, setColumns] = useState(() => loadColumns(definition));
   const fields = useMemo(() => columnCandidates(definition).filter((f) => columns.includes(f.key)), [definition, columns]);
   const query = useTableQuery(definition, fields);
   const selection = useSelection(definition.key, query.rows, query.filter);
   const exportExcel = useExcelExport(definition, fields, query);
+  const exportInBackground = useBackgroundExport(definition, fields, query);
+  // Past the direct Excel's limits the table offers the background export instead of failing.
+  const [overLimit, setOverLimit] = useState<ExcelOverLimit | null>(null);
   // The Excel export is built in the browser: the list's other actions wait for it.
   const [busy, setBusy] = useState<'excel' | null>(null);
   const run = (kind: 'excel') => async (work: () => Promise<void>) => {
@@ -44,8 +50,28 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
         }}
         busy={busy !== null}
         exporting={busy === 'excel'}
-        onExport={() => void run('excel')(exportExcel)}
+        onExport={() =>
+          void run('excel')(async () => {
+            setOverLimit(await exportExcel());
+          })
+        }
+        onBackgroundExport={(format) => void run('excel')(() => exportInBackground(format))}
       />
+      {overLimit && (
+        <div className="export-offer" role="alert" data-testid="export-offer">
+          <span>
+            {overLimit.reason === 'tooMany'
+              ? t('exports.tooManyOffer', { count: overLimit.count.toLocaleString(locale), limit: EXCEL_LIMITS.records.toLocaleString(locale) })
+              : t('exports.tooBigOffer', { limit: EXCEL_LIMITS.megabytes })}
+          </span>
+          <button type="button" className="primary" data-testid="export-offer-background" onClick={() => void run('excel')(() => exportInBackground('xlsx'))}>
+            {t('exports.background')}
+          </button>
+          <button type="button" onClick={() => setOverLimit(null)}>
+            {t('exports.dismiss')}
+          </button>
+        </div>
+      )}
       <BulkActions definition={definition} query={query} selection={selection} busy={busy !== null} />
       {query.error && <p className="error">{l(query.error.text)}</p>}
       <RecordsGrid

@@ -1,6 +1,5 @@
-import { valueKind } from '@crm/engine';
+import { neutraliseFormula, spreadsheetCell, spreadsheetNumberFormat } from '@crm/engine';
 import type { ApiRecord, ModuleDefinition, ModuleField } from '../api/types';
-import { displayValue } from '../definition/field-display';
 import type { Lang } from '../i18n/i18n';
 
 /** Seed 000 §5.1: "Descargar Excel con filtro" stops at 30,000 records or 30 MB. */
@@ -8,19 +7,28 @@ export const EXCEL_LIMITS = { records: 30_000, megabytes: 30 } as const;
 
 export type ExcelOutcome = { ok: true; count: number } | { ok: false; reason: 'tooMany' | 'tooBig'; count: number };
 
+/** The browser's time zone: date-times are written as the agent's wall clock, as the table shows them. */
+export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
 /**
  * Builds the xlsx in the browser with exceljs (loaded only when asked for, so the
  * first screen does not carry it) and hands it to the browser as a download.
+ * Cells follow the engine's spreadsheet rules, the same as background exports:
+ * numbers as numbers, dates as dates, picklists as labels, formulas neutralised.
  */
 export async function downloadExcel(definition: ModuleDefinition, fields: ModuleField[], records: ApiRecord[], lang: Lang): Promise<ExcelOutcome> {
   if (records.length > EXCEL_LIMITS.records) return { ok: false, reason: 'tooMany', count: records.length };
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(definition.names.plural[lang].slice(0, 31));
-  sheet.columns = fields.map((f) => ({ header: f.label[lang], key: f.key, width: Math.min(40, Math.max(12, f.label[lang].length + 2)) }));
+  sheet.columns = fields.map((f) => {
+    const numFmt = spreadsheetNumberFormat(f, lang);
+    return { header: neutraliseFormula(f.label[lang]), key: f.key, width: Math.min(40, Math.max(12, f.label[lang].length + 2)), ...(numFmt && { style: { numFmt } }) };
+  });
   sheet.getRow(1).font = { bold: true };
+  const timeZone = browserTimeZone();
   for (const record of records) {
-    sheet.addRow(Object.fromEntries(fields.map((f) => [f.key, cellValue(f, record[f.key], lang)])));
+    sheet.addRow(fields.map((f) => spreadsheetCell(f, record[f.key], lang, timeZone)));
   }
   const buffer = await workbook.xlsx.writeBuffer();
   if (buffer.byteLength > EXCEL_LIMITS.megabytes * 1024 * 1024) return { ok: false, reason: 'tooBig', count: records.length };
@@ -33,14 +41,4 @@ export async function downloadExcel(definition: ModuleDefinition, fields: Module
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   return { ok: true, count: records.length };
-}
-
-/** Numbers stay numbers so the sheet can sum them; everything else as the table shows it. */
-function cellValue(field: ModuleField, value: unknown, lang: Lang): string | number | null {
-  if (value === null || value === undefined) return null;
-  if (valueKind(field) === 'number') {
-    const n = Number(value);
-    return Number.isNaN(n) ? String(value) : n;
-  }
-  return displayValue(field, value, lang);
 }
