@@ -28,6 +28,10 @@ export interface RuntimeConfig {
    */
   trustProxy: boolean | number | string[];
   mail: MailConfig;
+  /** Where users reach the Studio from outside, for links in e-mails (PUBLIC_URL); else http://HOST:PORT. */
+  publicUrl?: string;
+  /** How long an export's download link lives, in days; fractions allowed (EXPORT_LINK_DAYS, default 7). */
+  exportLinkDays: number;
 }
 
 /** SMTP delivery of the outbox; without `smtpUrl` messages stay in the outbox. */
@@ -63,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     demoOperation: demo || undefined,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    publicUrl: env.PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined,
+    exportLinkDays: positiveDays(env.EXPORT_LINK_DAYS),
     mail: {
       smtpUrl: env.SMTP_URL?.trim() || undefined,
       from: env.MAIL_FROM?.trim() || 'CRM <no-reply@localhost>',
@@ -76,6 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
 function positive(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function positiveDays(value: string | undefined): number {
+  const days = Number(value ?? '');
+  return Number.isFinite(days) && days > 0 ? days : 7;
 }
 
 function parseTrustProxy(value: string | undefined): RuntimeConfig['trustProxy'] {

@@ -3,12 +3,6 @@ import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { SettingsStore } from '../auth/settings.store';
 import { exportErrors } from './export.errors';
 
-/** How long a download link lives, in days: EXPORT_LINK_DAYS (fractions allowed), default 7. */
-export function exportLinkDays(env: NodeJS.ProcessEnv = process.env): number {
-  const days = Number(env.EXPORT_LINK_DAYS ?? '');
-  return Number.isFinite(days) && days > 0 ? days : 7;
-}
-
 interface LinkClaims {
   /** The export (its job's id). */
   eid: string;

@@ -17,7 +17,8 @@ import { exportErrors } from './export.errors';
 import { pageBound } from './export-page.bound';
 import { RECORD_SYSTEM_KEYS } from '../records/record-fields';
 import { ExportFilesRepository, type ExportFile } from './export-files.repository';
-import { exportLinkDays, ExportLinkSigner } from './export-link.signer';
+import { ExportLinkSigner } from './export-link.signer';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime.config';
 import { ExportReadyMail } from './export-ready.mail';
 import { openSheetWriter } from './export-sheet.writer';
 import { ExportUserRights } from './export-user.rights';
@@ -60,6 +61,7 @@ export class RecordsExportJob implements JobHandler<RecordsExportPayload>, OnMod
     @Inject(ExportLinkSigner) private readonly links: ExportLinkSigner,
     @Inject(ExportReadyMail) private readonly mail: ExportReadyMail,
     @Inject(ExportUserRights) private readonly rights: ExportUserRights,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
   onModuleInit(): void {
@@ -136,7 +138,7 @@ export class RecordsExportJob implements JobHandler<RecordsExportPayload>, OnMod
       const closing = Date.now();
       const size = await writer.close();
       timings.writeMs += Date.now() - closing;
-      const expiresAt = new Date(Date.now() + exportLinkDays() * 86_400_000);
+      const expiresAt = new Date(Date.now() + this.config.exportLinkDays * 86_400_000);
       const file: ExportFile = {
         id: context.job.id,
         operationId: operation.id,

@@ -216,10 +216,12 @@ describe('records.export: background XLSX / CSV exports and their links', () => 
 
     const mails = (await t.api('GET', `/api/v1/mail/outbox?jobId=${asked.body.id}`, undefined, as(admin))).body.items as { to: string; subject: string; html: string }[];
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ to: 'lucia@example.co', subject: expect.stringContaining('Export ready') });
+    // In Lucía's language (Spanish, the default until she picks another in the Studio).
+    expect(mails[0]).toMatchObject({ to: 'lucia@example.co', subject: expect.stringMatching(/^Exportación lista: facturas-/) });
     expect(mails[0].html).toContain('Descargar');
-    expect(mails[0].html).toContain('Download');
-    const link = new URL(/href="([^"]+)"/.exec(mails[0].html)![1].replace(/&amp;/g, '&'));
+    expect(mails[0].html).not.toContain('Download');
+    const href = /href="([^"]+)"/.exec(mails[0].html)![1];
+    const link = new URL(href.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&'));
     expect(link.pathname).toBe('/exports');
     expect(link.searchParams.get('download')).toBe(asked.body.id);
     const path = `/api/v1/exports/${asked.body.id}/download?token=${encodeURIComponent(link.searchParams.get('token')!)}`;
@@ -245,13 +247,15 @@ describe('records.export: background XLSX / CSV exports and their links', () => 
   });
 
   it('refuses an expired link', async () => {
-    process.env.EXPORT_LINK_DAYS = String(2 / 86_400);
+    // The server's own configuration object (EXPORT_LINK_DAYS), shortened for this one export.
+    const days = t.config.exportLinkDays;
+    t.config.exportLinkDays = 2 / 86_400;
     let asked;
     try {
       asked = await startExport(lucia, { columns: ['numero'], format: 'xlsx', filter: { field: 'numero', op: 'lte', value: 3 } });
       expect(await finished(asked.body.id, lucia)).toMatchObject({ state: 'completed' });
     } finally {
-      delete process.env.EXPORT_LINK_DAYS;
+      t.config.exportLinkDays = days;
     }
     const item = (await exportsOf(lucia)).items.find((i) => i.id === asked.body.id)!;
     expect(item.downloadPath).not.toBeNull();

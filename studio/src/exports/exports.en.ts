@@ -10,7 +10,7 @@ export const exportsEn: Record<keyof typeof exportsEs, string> = {
   'exports.dismiss': 'Close',
   'exports.started': 'The export is being prepared in the background.',
   'exports.title': 'My exports',
-  'exports.explain': 'The files of your background exports. Each link expires after 7 days and only works with your user.',
+  'exports.explain': 'The files of your background exports. Each link expires on the date in the "Expires" column and only works with your user.',
   'exports.empty': 'You have no exports yet.',
   'exports.when': 'Date',
   'exports.module': 'Module',

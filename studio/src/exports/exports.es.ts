@@ -9,7 +9,7 @@ export const exportsEs = {
   'exports.dismiss': 'Cerrar',
   'exports.started': 'La exportación se está preparando en segundo plano.',
   'exports.title': 'Mis exportaciones',
-  'exports.explain': 'Los archivos de sus exportaciones en segundo plano. Cada enlace vence a los 7 días y solo funciona con su usuario.',
+  'exports.explain': 'Los archivos de sus exportaciones en segundo plano. Cada enlace vence en la fecha de la columna «Vence» y solo funciona con su usuario.',
   'exports.empty': 'Todavía no tiene exportaciones.',
   'exports.when': 'Fecha',
   'exports.module': 'Módulo',

@@ -76,8 +76,6 @@ export const en: Record<MessageKey, string> = {
   'table.close': 'Close',
   'table.excel': 'Download Excel with filter',
   'table.excelBusy': 'Preparing the file…',
-  'table.excelTooMany': 'The filter matches {count} records; the Excel file takes at most {limit}. Narrow the filter.',
-  'table.excelTooBig': 'The file would exceed {limit} MB. Narrow the filter or choose fewer columns.',
   'table.excelDone': 'The Excel file with {count} records was downloaded.',
   'table.sortAsc': 'Ascending order',
   'table.sortDesc': 'Descending order',

@@ -79,8 +79,6 @@ export const es = {
   'table.close': 'Cerrar',
   'table.excel': 'Descargar Excel con filtro',
   'table.excelBusy': 'Preparando el archivo…',
-  'table.excelTooMany': 'El filtro da {count} registros; el Excel admite hasta {limit}. Ajuste el filtro.',
-  'table.excelTooBig': 'El archivo pasaría de {limit} MB. Ajuste el filtro o elija menos columnas.',
   'table.excelDone': 'Se descargó el Excel con {count} registros.',
   'table.sortAsc': 'Orden ascendente',
   'table.sortDesc': 'Orden descendente',
