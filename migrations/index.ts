@@ -7,6 +7,7 @@ import { MailOutbox1764000007500 } from './1764000007500-mail-outbox';
 import { Imports1764000008000 } from './1764000008000-imports';
 import { MailDelivery1764000009000 } from './1764000009000-mail-delivery';
 import { MassDelete1764000011000 } from './1764000011000-mass-delete';
+import { OperationTimezone1764000013000 } from './1764000013000-operation-timezone';
 
 /** Every system migration, oldest first; the runtime runs the pending ones at start. */
 export const SYSTEM_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const SYSTEM_MIGRATIONS = [
   Imports1764000008000,
   MailDelivery1764000009000,
   MassDelete1764000011000,
+  OperationTimezone1764000013000,
 ];
