@@ -75,7 +75,8 @@ function labelOrder(groups: CompiledGroupBy[], dir: 'asc' | 'desc', params: SqlP
  */
 export function compileAggregateSql(schema: string, definition: ModuleDefinition, aggregate: CompiledAggregate, timeZone: string): RecordAggregateSql {
   const params = new SqlParams();
-  const zone = params.add(timeZone, 'text');
+  // The zone is a parameter only when a bucket reads it (an unused parameter has no type).
+  const zone = aggregate.groups.some((g) => g.bucket && g.valueKind === 'datetime') ? params.add(timeZone, 'text') : '';
   const where = `${deletedSql('exclude')} AND ${filterSql(definition, aggregate.filter, params)}`;
   const inner = [...aggregate.groups.map((g, i) => `${groupExpr(definition, g, zone)} AS g${i}`), ...aggregate.measures.map((m, i) => `${measureExpr(definition, m)} AS m${i}`)];
   const groupBy = aggregate.groups.length ? ` GROUP BY ${aggregate.groups.map((_, i) => i + 1).join(', ')}` : '';
