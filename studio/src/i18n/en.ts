@@ -201,6 +201,7 @@ export const en: Record<MessageKey, string> = {
   'kanban.viewSaved': 'View "{name}" saved.',
   'kanban.table': 'Table',
   'kanban.none': 'This module has no picklists to group by.',
+  'kanban.more': 'Load more ({count} left)',
 
   'validation.required': 'This field is required.',
   'validation.format': 'The format is not valid.',

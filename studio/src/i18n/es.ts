@@ -204,6 +204,7 @@ export const es = {
   'kanban.viewSaved': 'Vista «{name}» guardada.',
   'kanban.table': 'Tabla',
   'kanban.none': 'Este módulo no tiene listas de opciones para agrupar.',
+  'kanban.more': 'Cargar más ({count} restantes)',
 
   'validation.required': 'Este campo es obligatorio.',
   'validation.format': 'El formato no es válido.',
