@@ -1,6 +1,6 @@
 import { startStudio, type Studio } from './support/studio-harness';
 
-/** Issue 12 item 6: kanban column counts come from the aggregation, not from the loaded cards, and columns load page by page. */
+/** Issue 12 item 6: kanban column counts come from the aggregation, not from the loaded cards, columns load page by page, and the table counts exactly on request. */
 describe('Studio kanban: counts from the aggregation, cards page by page', () => {
   let s: Studio;
   beforeAll(async () => {
@@ -50,5 +50,18 @@ describe('Studio kanban: counts from the aggregation, cards page by page', () =>
     await column('prospeccion')
       .locator(`[data-count="${prospects - 1}"]`)
       .waitFor();
+  });
+
+  it('the table counts up to 1,000 and shows the exact total when asked', async () => {
+    const all = (await s.api('POST', '/api/v1/records/oportunidades/aggregate', {})).body.rows[0].values[0] as number;
+    expect(all).toBeGreaterThan(1_000);
+    const page = await s.page({ lang: 'es' });
+    await s.login(page);
+    await page.goto(`${s.url}/m/oportunidades`);
+    await page.waitForSelector('[data-testid=row-count]:has-text("1.000+ registros")');
+    await page.click('[data-testid=count-exactly]');
+    await page.waitForSelector(`[data-testid=row-count]:has-text("${all.toLocaleString('es-CO')} registros")`);
+    expect(await page.locator('[data-testid=count-exactly]').count()).toBe(0);
+    await s.shot(page, 'table-exact-total');
   });
 });

@@ -47,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   'table.columns': 'Columns',
   'table.filters': 'Advanced filters',
   'table.rows': '{count} records',
+  'table.countExactly': 'Count them all',
   'table.page': 'Page {page} of {pages}',
   'table.prev': 'Previous',
   'table.next': 'Next',

@@ -50,6 +50,7 @@ export const es = {
   'table.columns': 'Columnas',
   'table.filters': 'Filtros avanzados',
   'table.rows': '{count} registros',
+  'table.countExactly': 'Contar todos',
   'table.page': 'Página {page} de {pages}',
   'table.prev': 'Anterior',
   'table.next': 'Siguiente',
