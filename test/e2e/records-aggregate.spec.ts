@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import type { JobsConfig } from '../../runtime/jobs/jobs.options';
 import { PHASES, SALES_MODULE, salesOpportunities, type SaleRow } from '../fixtures/sales-opportunities';
@@ -314,6 +315,48 @@ describe('records API: aggregate', () => {
       // A lookup target the agent cannot see has no title.
       const customers = await aggregate('pequenos', { groups: [{ field: 'cliente' }] }, tokens.ana);
       expect(customers.rows.map((r) => r.keys[0].label?.en)).toEqual(['(Not available)', '(No value)']);
+    });
+  });
+
+  describe('on any input', () => {
+    it('answers random and half-right bodies with a 200 or a 4xx in the error shape, never a 5xx', async () => {
+      const fields = ['region', 'fase', 'monto', 'unidades', 'fecha_cierre', 'cerrada_en', 'owner', 'cliente', 'nombre', 'nada', 'createdAt', 'id'];
+      const part = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.jsonValue({ maxDepth: 2 }));
+      const half = fc.record(
+        {
+          groups: part(
+            fc.array(fc.record({ field: fc.constantFrom(...fields), bucket: fc.option(fc.constantFrom('year', 'quarter', 'hour', 'siglo'), { nil: undefined }) }, { requiredKeys: ['field'] }), {
+              maxLength: 3,
+            }),
+          ),
+          measures: part(
+            fc.array(fc.record({ op: fc.constantFrom('count', 'sum', 'avg', 'min', 'max', 'median'), field: fc.option(fc.constantFrom(...fields), { nil: undefined }) }, { requiredKeys: ['op'] }), {
+              maxLength: 3,
+            }),
+          ),
+          order: part(fc.record({ by: fc.constantFrom('label', 'value', 'x'), measure: fc.integer({ min: -1, max: 2 }), dir: fc.constantFrom('asc', 'desc', 'up') }, { requiredKeys: ['by'] })),
+          limit: part(fc.integer({ min: -1, max: 20_000 })),
+          filter: part(fc.record({ field: fc.constantFrom(...fields), op: fc.constantFrom('eq', 'gt', 'in', 'empty', 'contains'), value: fc.jsonValue({ maxDepth: 1 }) })),
+        },
+        { requiredKeys: [] },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(half, fc.jsonValue({ maxDepth: 3 })), async (body) => {
+          const response = await platform('POST', '/api/v1/records/pequenos/aggregate', body);
+          expect(response.status).toBeLessThan(500);
+          if (response.status === 200) expect(Array.isArray(response.body.rows)).toBe(true);
+          else expect(response.body).toEqual(expect.objectContaining({ code: expect.any(String), message: { es: expect.any(String), en: expect.any(String) } }));
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('is documented in OpenAPI with the JSON Schema of its body and answer', async () => {
+      const doc = (await t.api('GET', '/api/docs-json')).body;
+      const route = doc.paths['/api/v1/records/{module}/aggregate'].post;
+      expect(Object.keys(route.requestBody.content['application/json'].schema.properties)).toEqual(['filter', 'groups', 'measures', 'order', 'limit']);
+      expect(route.responses['200'].content['application/json'].schema.properties.rows.type).toBe('array');
+      expect(doc.paths['/api/v1/settings/time-zone'].put).toBeDefined();
     });
   });
 
