@@ -22,7 +22,7 @@ export interface AggregateMeasureInput {
 }
 
 export interface AggregateOrderInput {
-  /** `label`: by the groups' values (picklists in their options' order, buckets in time order); `value`: by a measure. */
+  /** `label`: by the groups' values (picklists in their options' order, buckets in time order, lookups and users by id); `value`: by a measure, ties by label. */
   by: 'label' | 'value';
   /** With `by: "value"`: which measure (0 or 1); 0 by default. */
   measure?: number;
