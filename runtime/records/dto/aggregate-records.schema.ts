@@ -46,7 +46,11 @@ export const AGGREGATE_BODY_SCHEMA = {
       required: ['by'],
       default: { by: 'label', dir: 'asc' },
       properties: {
-        by: { type: 'string', enum: ['label', 'value'], description: 'label: by group values (picklists in option order, buckets in time order); value: by a measure, ties by label.' },
+        by: {
+          type: 'string',
+          enum: ['label', 'value'],
+          description: 'label: by group values (picklists in option order, buckets in time order, lookups and users by id); value: by a measure, ties by label. Empty values last.',
+        },
         measure: { type: 'integer', minimum: 0, maximum: AGGREGATE_LIMITS.maxMeasures - 1, description: 'With by: value.' },
         dir: { type: 'string', enum: ['asc', 'desc'] },
       },

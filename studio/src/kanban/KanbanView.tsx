@@ -82,6 +82,7 @@ export function KanbanView({ definition }: { definition: ModuleDefinition }) {
     if (!field) return;
     const run = ++generation.current;
     setBoard({});
+    setCounts({});
     recordsApi.aggregate(definition.key, { ...(filter && { filter }), groups: [{ field: groupBy }], measures: [{ op: 'count' }], limit: columnKeys.length + field.options.length }).then(
       (result) => run === generation.current && setCounts(columnCounts(result)),
       (failure: ApiFailure) => notify('error', l(failure.text)),
