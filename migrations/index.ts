@@ -6,9 +6,10 @@ import { SavedViews1764000007000 } from './1764000007000-saved-views';
 import { MailOutbox1764000007500 } from './1764000007500-mail-outbox';
 import { Imports1764000008000 } from './1764000008000-imports';
 import { MailDelivery1764000009000 } from './1764000009000-mail-delivery';
+import { Exports1764000010000 } from './1764000010000-exports';
 import { MassDelete1764000011000 } from './1764000011000-mass-delete';
 import { Merges1764000012000 } from './1764000012000-merges';
-import { Exports1764000010000 } from './1764000010000-exports';
+import { OperationTimezone1764000013000 } from './1764000013000-operation-timezone';
 
 /** Every system migration, oldest first; the runtime runs the pending ones at start. */
 export const SYSTEM_MIGRATIONS = [
@@ -20,7 +21,8 @@ export const SYSTEM_MIGRATIONS = [
   MailOutbox1764000007500,
   Imports1764000008000,
   MailDelivery1764000009000,
+  Exports1764000010000,
   MassDelete1764000011000,
   Merges1764000012000,
-  Exports1764000010000,
+  OperationTimezone1764000013000,
 ];

@@ -55,16 +55,6 @@ export function wallClock(instant: Date, timeZone: string): Date {
   return new Date(instant.getTime() + offsetAt(instant.getTime(), timeZone));
 }
 
-/** Whether a time zone name is one this runtime knows (`America/Bogota`, `UTC`). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * One record value as a spreadsheet cell, the same for the Studio's Excel and
  * the background exports: numeric fields as numbers, dates as dates (at UTC

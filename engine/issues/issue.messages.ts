@@ -84,6 +84,25 @@ const MESSAGES: Record<string, LocalizedText> = {
   'query.sort': { es: 'No se puede ordenar por «{field}».', en: 'Cannot sort by "{field}".' },
   'query.limit': { es: 'El tamaño de página debe estar entre 1 y {limit}.', en: 'The page size must be between 1 and {limit}.' },
   'query.cursor': { es: 'El cursor de paginación no es válido.', en: 'The paging cursor is not valid.' },
+  // aggregations
+  'aggregate.shape': { es: 'La agregación no tiene la forma esperada: {detail}.', en: 'The aggregation does not have the expected shape: {detail}.' },
+  'aggregate.unknownField': { es: 'No se puede agrupar ni medir por «{field}»: no existe.', en: 'Cannot group or measure by "{field}": it does not exist.' },
+  'aggregate.notGroupable': { es: 'No se puede agrupar por «{field}» (tipo {type}).', en: 'Cannot group by "{field}" (type {type}).' },
+  'aggregate.bucket': { es: 'Un campo de fecha se agrupa por uno de estos períodos: {buckets}.', en: 'A date field is grouped by one of these periods: {buckets}.' },
+  'aggregate.noBucket': { es: '«{field}» no es una fecha: no lleva período.', en: '"{field}" is not a date: it takes no period.' },
+  'aggregate.measureOp': { es: 'La medida debe ser una de: {ops}.', en: 'The measure must be one of: {ops}.' },
+  'aggregate.countField': { es: 'El conteo cuenta registros: no lleva campo.', en: 'A count counts records: it takes no field.' },
+  'aggregate.measureType': {
+    es: 'No se puede calcular «{op}» sobre «{field}» (tipo {type}): solo sobre números, y mínimo o máximo también sobre fechas.',
+    en: 'Cannot compute "{op}" of "{field}" (type {type}): only of numbers, and minimum or maximum of dates too.',
+  },
+  'aggregate.order': { es: 'El orden es { by: "label" | "value", dir: "asc" | "desc" }.', en: 'The order is { by: "label" | "value", dir: "asc" | "desc" }.' },
+  'aggregate.orderMeasure': {
+    es: 'Ordenar por valor toma una medida de 0 a {max}; ordenar por etiqueta no toma medida.',
+    en: 'Ordering by value takes a measure from 0 to {max}; ordering by label takes none.',
+  },
+  'aggregate.limit': { es: 'El número de grupos debe estar entre 1 y {limit}.', en: 'The number of groups must be between 1 and {limit}.' },
+  'aggregate.timeZone': { es: '«{zone}» no es una zona horaria IANA (por ejemplo America/Bogota).', en: '"{zone}" is not an IANA time zone (for example America/Bogota).' },
 };
 
 function fill(text: string, params: Params, lang: keyof LocalizedText): string {

@@ -55,13 +55,13 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-interface Column {
+export interface Column {
   sql: string;
   /** Storage type of the column: text, bigint, integer, numeric, date, timestamptz, boolean, uuid, text[], jsonb. */
   shape: string;
 }
 
-function column(definition: ModuleDefinition, key: string, system: boolean): Column {
+export function column(definition: ModuleDefinition, key: string, system: boolean): Column {
   if (system) {
     const name = SYSTEM_COLUMN[key as SystemFieldKey];
     if (!name) throw new Error(`Unknown system field "${key}"`);
@@ -162,7 +162,7 @@ export function filterSql(definition: ModuleDefinition, filter: CompiledFilter |
   return `(${joined})`;
 }
 
-function deletedSql(scope: DeletedScope): string {
+export function deletedSql(scope: DeletedScope): string {
   if (scope === 'include') return 'TRUE';
   return scope === 'only' ? `${ROW}.deleted_at IS NOT NULL` : `${ROW}.deleted_at IS NULL`;
 }

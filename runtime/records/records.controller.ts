@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, type MessageEvent, Param, Patch, Post, Query, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { moduleRight } from '../core/profile-permissions';
 import { Requires } from '../core/requires.decorator';
@@ -8,9 +8,11 @@ import { ApiError } from '../core/api-error';
 import type { OperationRef } from '../core/operation-ref';
 import { RecordAccessResolver } from './record-access.resolver';
 import { RecordActionsService } from './record-actions.service';
+import { RecordAggregateService } from './record-aggregate.service';
 import { RecordEventsService } from './record-events.service';
 import { HISTORY_LIMIT, RecordHistoryService } from './record-history.service';
 import { RecordQueryService, SEARCH_LIMIT } from './record-query.service';
+import { AGGREGATE_BODY_SCHEMA, AGGREGATE_RESULT_SCHEMA } from './dto/aggregate-records.schema';
 import { BulkRecordsDto } from './dto/bulk-records.dto';
 import { DeleteRecordQuery } from './dto/delete-record.query';
 import { HistoryQuery } from './dto/history.query';
@@ -33,6 +35,7 @@ export class RecordsController {
     @Inject(RecordAccessResolver) private readonly access: RecordAccessResolver,
     @Inject(RecordEventsService) private readonly events: RecordEventsService,
     @Inject(RecordActionsService) private readonly actionRuns: RecordActionsService,
+    @Inject(RecordAggregateService) private readonly aggregates: RecordAggregateService,
   ) {}
 
   @Requires.module('view')
@@ -58,6 +61,17 @@ export class RecordsController {
       throw new ApiError(403, 'forbidden', { es: 'Su perfil no permite ver registros eliminados.', en: 'Your profile does not allow seeing deleted records.' });
     }
     return this.queries.query(operation, module, body, deleted, await this.access.forCaller(operation, caller));
+  }
+
+  /** Body: `{ filter, groups, measures, order, limit }` (up to two groups and two measures); one SQL statement over the records the caller sees. */
+  @Requires.module('view')
+  @Post(':module/aggregate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Counts, sums, averages, minimums and maximums by up to two groups (date buckets in the operation time zone), over the records the caller sees.' })
+  @ApiBody({ schema: AGGREGATE_BODY_SCHEMA as never })
+  @ApiOkResponse({ schema: AGGREGATE_RESULT_SCHEMA as never })
+  async aggregate(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Param('module') module: string, @Body() body: unknown) {
+    return this.aggregates.aggregate(operation, module, body, await this.access.forCaller(operation, caller));
   }
 
   /** Body: `{ rows, mode: 'insert' | 'upsert', keyField }`, at most 10,000 rows. */

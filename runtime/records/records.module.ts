@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { SettingsModule } from '../settings/settings.module';
 import { RecordAccessResolver } from './record-access.resolver';
 import { RecordActionsService } from './record-actions.service';
+import { RecordAggregateLabels } from './record-aggregate.labels';
+import { RecordAggregateService } from './record-aggregate.service';
 import { RecordBulkWriter } from './record-bulk.writer';
 import { RecordChangesFeed } from './record-changes.feed';
 import { RecordComputedFields } from './record-computed.fields';
@@ -18,12 +21,13 @@ import { RecordsService } from './records.service';
 
 /**
  * Records of every module: CRUD with optimistic locking and soft delete,
- * queries, quick search, bulk insert / upsert, plugin actions and history. Uses the global
+ * queries, aggregations, quick search, bulk insert / upsert, plugin actions and history. Uses the global
  * providers of CoreModule (DataSource, module definitions, plugins, the audit writer).
  * RecordsService is exported for jobs (imports, mass updates) and the demo seeder; the
  * pipeline and the repository for merges, which soft-delete and restore inside their own transaction.
  */
 @Module({
+  imports: [SettingsModule],
   controllers: [RecordsController],
   providers: [
     RecordRepository,
@@ -35,6 +39,8 @@ import { RecordsService } from './records.service';
     RecordBulkWriter,
     RecordExpander,
     RecordQueryService,
+    RecordAggregateService,
+    RecordAggregateLabels,
     RecordHistoryService,
     RecordsService,
     RecordActionsService,
@@ -42,6 +48,6 @@ import { RecordsService } from './records.service';
     RecordChangesFeed,
     RecordEventsService,
   ],
-  exports: [RecordsService, RecordQueryService, RecordHistoryService, RecordAccessResolver, RecordExpander, RecordWritePipeline, RecordRepository],
+  exports: [RecordsService, RecordQueryService, RecordAggregateService, RecordHistoryService, RecordAccessResolver, RecordExpander, RecordWritePipeline, RecordRepository],
 })
 export class RecordsModule {}

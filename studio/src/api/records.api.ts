@@ -1,6 +1,6 @@
 import { readEventStream, type StreamEnd, type StreamEvent } from './event-stream';
 import { api } from './http';
-import type { ApiRecord, FilterNode, HistoryItem, ModuleDefinition, Page, QueryBody, SortInput } from './types';
+import type { AggregateBody, AggregateResult, ApiRecord, FilterNode, HistoryItem, ModuleDefinition, Page, QueryBody, SortInput } from './types';
 
 const enc = encodeURIComponent;
 
@@ -9,6 +9,8 @@ export const recordsApi = {
   modules: () => api<Page<ModuleDefinition>>('GET', '/api/v1/modules'),
   module: (key: string) => api<ModuleDefinition>('GET', `/api/v1/modules/${enc(key)}`),
   query: (module: string, body: QueryBody) => api<Page<ApiRecord>>('POST', `/api/v1/records/${enc(module)}/query`, body),
+  /** Counts, sums, averages, minimums and maximums by up to two groups, over the records the user sees. */
+  aggregate: (module: string, body: AggregateBody) => api<AggregateResult>('POST', `/api/v1/records/${enc(module)}/aggregate`, body),
   search: (module: string, q: string, limit = 10) => api<Page<ApiRecord>>('GET', `/api/v1/records/${enc(module)}?q=${enc(q)}&limit=${limit}`),
   get: (module: string, id: string) => api<ApiRecord>('GET', `/api/v1/records/${enc(module)}/${enc(id)}`),
   create: (module: string, values: Record<string, unknown>) => api<ApiRecord>('POST', `/api/v1/records/${enc(module)}`, values),

@@ -1,6 +1,6 @@
-import type { FilterNode, ModuleDefinition, QueryInput, SortInput, SystemRecordValues } from '@crm/engine';
+import type { AggregateInput, AggregateResult, FilterNode, ModuleDefinition, QueryInput, SortInput, SystemRecordValues } from '@crm/engine';
 
-export type { ModuleDefinition, FilterNode, SortInput };
+export type { ModuleDefinition, FilterNode, SortInput, AggregateResult };
 export type { ModuleField, ModuleSection, PicklistOption, SubtableField, LookupField, SelectField, FileField } from '@crm/engine';
 
 /** A record as the API answers it: the engine's system fields beside the field keys. */
@@ -63,3 +63,6 @@ export interface HistoryItem {
 
 /** The body of POST /records/{module}/query: the engine's query model. */
 export type QueryBody = QueryInput;
+
+/** The body of POST /records/{module}/aggregate: a filter, up to two groups and two measures, order and limit. */
+export type AggregateBody = AggregateInput;

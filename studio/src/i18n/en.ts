@@ -49,6 +49,7 @@ export const en: Record<MessageKey, string> = {
   'table.columns': 'Columns',
   'table.filters': 'Advanced filters',
   'table.rows': '{count} records',
+  'table.countExactly': 'Count them all',
   'table.page': 'Page {page} of {pages}',
   'table.prev': 'Previous',
   'table.next': 'Next',
@@ -201,6 +202,7 @@ export const en: Record<MessageKey, string> = {
   'kanban.viewSaved': 'View "{name}" saved.',
   'kanban.table': 'Table',
   'kanban.none': 'This module has no picklists to group by.',
+  'kanban.more': 'Load more ({count} left)',
 
   'validation.required': 'This field is required.',
   'validation.format': 'The format is not valid.',

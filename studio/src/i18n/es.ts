@@ -52,6 +52,7 @@ export const es = {
   'table.columns': 'Columnas',
   'table.filters': 'Filtros avanzados',
   'table.rows': '{count} registros',
+  'table.countExactly': 'Contar todos',
   'table.page': 'Página {page} de {pages}',
   'table.prev': 'Anterior',
   'table.next': 'Siguiente',
@@ -204,6 +205,7 @@ export const es = {
   'kanban.viewSaved': 'Vista «{name}» guardada.',
   'kanban.table': 'Tabla',
   'kanban.none': 'Este módulo no tiene listas de opciones para agrupar.',
+  'kanban.more': 'Cargar más ({count} restantes)',
 
   'validation.required': 'Este campo es obligatorio.',
   'validation.format': 'El formato no es válido.',

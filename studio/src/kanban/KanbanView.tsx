@@ -1,19 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiFailure } from '../api/api-error';
 import { authApi } from '../api/auth.api';
 import { recordsApi } from '../api/records.api';
-import type { ApiRecord, ModuleDefinition, SelectField } from '../api/types';
+import type { ModuleDefinition, SelectField } from '../api/types';
 import { useNotify } from '../app/notices';
 import { navigate, paths } from '../app/router';
 import { displayValue, recordTitle } from '../definition/field-display';
 import { useI18n } from '../i18n/i18n';
+import { type Board, COLUMN_PAGE, columnCounts, columnFilter, moveCard, NO_VALUE, replaceCard } from './kanban-columns';
 import { KanbanToolbar } from './KanbanToolbar';
 import { quickFilter, type QuickFilter } from './quick-filters';
 import { type KanbanView as SavedView, loadViews, saveView } from '../api/views.api';
-
-/** Cards shown per board; a module past this needs filters, which the table view offers. */
-const BOARD_LIMIT = 500;
-const NO_VALUE = '__none__';
 
 /** The card shows its title and, by default, the module's first amount. */
 const defaultCardFields = (definition: ModuleDefinition) =>
@@ -22,9 +19,12 @@ const defaultCardFields = (definition: ModuleDefinition) =>
     .slice(0, 1)
     .map((f) => f.key);
 
-/** R5: records as cards in columns of a picklist (Oportunidades by phase); a drop saves through PATCH with the version. */
+/**
+ * R5: records as cards in columns of a picklist (Oportunidades by phase); a drop saves through PATCH with the version.
+ * Column counts come from the aggregation (every matching record, not the loaded cards); each column loads its cards page by page.
+ */
 export function KanbanView({ definition }: { definition: ModuleDefinition }) {
-  const { t, l, lang } = useI18n();
+  const { t, l, lang, locale } = useI18n();
   const notify = useNotify();
   const picklists = useMemo(() => definition.fields.filter((f): f is SelectField => f.type === 'select' && !f.archived), [definition]);
   const [groupBy, setGroupBy] = useState(() => (picklists.find((f) => f.required) ?? picklists[0])?.key ?? '');
@@ -32,8 +32,11 @@ export function KanbanView({ definition }: { definition: ModuleDefinition }) {
   const [cardFields, setCardFields] = useState(() => defaultCardFields(definition));
   const [views, setViews] = useState<SavedView[]>([]);
   const [userId, setUserId] = useState<string | null>(null);
-  const [records, setRecords] = useState<ApiRecord[]>([]);
+  const [board, setBoard] = useState<Board>({});
+  const [counts, setCounts] = useState<Record<string, number>>({});
   const [reload, setReload] = useState(0);
+  // Answers of an older board (another filter or grouping) are dropped.
+  const generation = useRef(0);
   const [over, setOver] = useState<string | null>(null);
   const field = picklists.find((f) => f.key === groupBy);
 
@@ -50,12 +53,44 @@ export function KanbanView({ definition }: { definition: ModuleDefinition }) {
   const filter = quick ? quickFilter(definition, quick, userId) : null;
   // The filter object is rebuilt each render; its JSON says when it really changed.
   const filterKey = JSON.stringify(filter);
+  const columnKeys = field ? [...field.options.filter((o) => !o.archived).map((o) => o.key), NO_VALUE] : [];
+
+  async function loadPage(column: string, cursor: string | null, run: number) {
+    setBoard((current) => ({ ...current, [column]: { cards: current[column]?.cards ?? [], cursor: current[column]?.cursor ?? null, loading: true } }));
+    try {
+      const page = await recordsApi.query(definition.key, {
+        filter: columnFilter(filter, groupBy, column),
+        sort: [{ field: 'updatedAt', dir: 'desc' }],
+        limit: COLUMN_PAGE,
+        count: false,
+        ...(cursor && { cursor }),
+      });
+      if (run !== generation.current) return;
+      setBoard((current) => {
+        const before = cursor ? (current[column]?.cards ?? []) : [];
+        const seen = new Set(before.map((c) => c.id));
+        return { ...current, [column]: { cards: [...before, ...page.items.filter((c) => !seen.has(c.id))], cursor: page.nextCursor, loading: false } };
+      });
+    } catch (failure) {
+      if (run !== generation.current) return;
+      setBoard((current) => ({ ...current, [column]: { cards: current[column]?.cards ?? [], cursor: current[column]?.cursor ?? null, loading: false } }));
+      notify('error', l((failure as ApiFailure).text));
+    }
+  }
+
   useEffect(() => {
-    recordsApi.query(definition.key, { ...(filter && { filter }), sort: [{ field: 'updatedAt', dir: 'desc' }], limit: BOARD_LIMIT, count: false }).then(
-      (page) => setRecords(page.items),
+    if (!field) return;
+    const run = ++generation.current;
+    setBoard({});
+    setCounts({});
+    recordsApi.aggregate(definition.key, { ...(filter && { filter }), groups: [{ field: groupBy }], measures: [{ op: 'count' }], limit: columnKeys.length + field.options.length }).then(
+      (result) => run === generation.current && setCounts(columnCounts(result)),
       (failure: ApiFailure) => notify('error', l(failure.text)),
     );
-  }, [definition.key, reload, filterKey]);
+    for (const column of columnKeys) void loadPage(column, null, run);
+    // filterKey stands for the filter (rebuilt each render); the columns follow the grouped field.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [definition.key, reload, filterKey, groupBy]);
 
   if (!field) return <p className="muted">{t('kanban.none')}</p>;
   const columns = [...field.options.filter((o) => !o.archived).map((o) => ({ key: o.key, label: l(o.label), color: o.color })), { key: NO_VALUE, label: t('kanban.noValue'), color: undefined }];
@@ -63,14 +98,17 @@ export function KanbanView({ definition }: { definition: ModuleDefinition }) {
 
   async function drop(recordId: string, column: string) {
     setOver(null);
-    const record = records.find((r) => r.id === recordId);
+    const from = Object.keys(board).find((key) => board[key].cards.some((c) => c.id === recordId));
+    const record = from ? board[from].cards.find((c) => c.id === recordId) : undefined;
     const value = column === NO_VALUE ? null : column;
-    if (!record || record[groupBy] === value) return;
-    // Moves the card at once; the server's answer (or refusal) settles it.
-    setRecords((list) => list.map((r) => (r.id === recordId ? { ...r, [groupBy]: value } : r)));
+    if (!record || !from || from === column) return;
+    // Moves the card (and the counts) at once; the server's answer (or refusal) settles it.
+    const moved = moveCard(board, counts, { ...record, [groupBy]: value }, from, column);
+    setBoard(moved.board);
+    setCounts(moved.counts);
     try {
       const saved = await recordsApi.update(definition.key, recordId, { [groupBy]: value, version: record.version });
-      setRecords((list) => list.map((r) => (r.id === recordId ? saved : r)));
+      setBoard((current) => replaceCard(current, column, saved));
       notify('ok', t('kanban.moved', { column: columns.find((c) => c.key === column)?.label ?? column }));
     } catch (failure) {
       const error = failure as ApiFailure;
@@ -116,7 +154,9 @@ export function KanbanView({ definition }: { definition: ModuleDefinition }) {
       />
       <div className="board">
         {columns.map((column) => {
-          const cards = records.filter((r) => (r[groupBy] ?? NO_VALUE) === column.key);
+          const state = board[column.key];
+          const cards = state?.cards ?? [];
+          const count = counts[column.key] ?? 0;
           return (
             <div
               key={column.key}
@@ -133,7 +173,10 @@ export function KanbanView({ definition }: { definition: ModuleDefinition }) {
               }}
             >
               <h2 style={column.color ? { borderColor: column.color } : undefined}>
-                {column.label} <span className="muted">({cards.length})</span>
+                {column.label}{' '}
+                <span className="muted" data-count={count}>
+                  ({count.toLocaleString(locale)})
+                </span>
               </h2>
               {cards.map((card) => (
                 <article
@@ -157,6 +200,11 @@ export function KanbanView({ definition }: { definition: ModuleDefinition }) {
                   )}
                 </article>
               ))}
+              {state?.cursor ? (
+                <button type="button" className="column-more" disabled={state.loading} onClick={() => void loadPage(column.key, state.cursor, generation.current)}>
+                  {t('kanban.more', { count: Math.max(0, count - cards.length).toLocaleString(locale) })}
+                </button>
+              ) : null}
             </div>
           );
         })}

@@ -2,8 +2,24 @@ import { useI18n } from '../i18n/i18n';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-/** Row count, page n of m, previous / next and page size. */
-export function Pager({ total, capped, page, pageSize, onPage, onPageSize }: { total: number; capped: boolean; page: number; pageSize: number; onPage(p: number): void; onPageSize(s: number): void }) {
+/** Row count (a capped one counted exactly on request), page n of m, previous / next and page size. */
+export function Pager({
+  total,
+  capped,
+  page,
+  pageSize,
+  onPage,
+  onPageSize,
+  onCountExactly,
+}: {
+  total: number;
+  capped: boolean;
+  page: number;
+  pageSize: number;
+  onPage(p: number): void;
+  onPageSize(s: number): void;
+  onCountExactly?(): void;
+}) {
   const { t, locale } = useI18n();
   // A capped total is a lower bound: paging goes on past it.
   const pages = Math.max(1, Math.ceil(total / pageSize), capped ? page + 1 : 0);
@@ -11,6 +27,11 @@ export function Pager({ total, capped, page, pageSize, onPage, onPageSize }: { t
   return (
     <div className="pager">
       <span data-testid="row-count">{t('table.rows', { count: total.toLocaleString(locale) + more })}</span>
+      {capped && onCountExactly && (
+        <button type="button" className="link" data-testid="count-exactly" onClick={onCountExactly}>
+          {t('table.countExactly')}
+        </button>
+      )}
       <span className="spacer" />
       <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
         {t('table.prev')}

@@ -1,7 +1,9 @@
 import { roleField } from '@crm/engine';
 import { useMemo, useState } from 'react';
+import type { ApiFailure } from '../api/api-error';
 import type { ModuleDefinition } from '../api/types';
 import { useBackgroundExport } from '../exports/use-background-export';
+import { useNotify } from '../app/notices';
 import { useI18n } from '../i18n/i18n';
 import { BulkActions } from './BulkActions';
 import { Pager } from './Pager';
@@ -18,6 +20,7 @@ import { useTableQuery } from './use-table-query';
 /** R1: the list of any module, driven only by its definition. */
 export function TableView({ definition }: { definition: ModuleDefinition }) {
   const { l, t, locale } = useI18n();
+  const notify = useNotify();
   const [columns, setColumns] = useState(() => loadColumns(definition));
   const fields = useMemo(() => columnCandidates(definition).filter((f) => columns.includes(f.key)), [definition, columns]);
   const query = useTableQuery(definition, fields);
@@ -84,7 +87,15 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
         selection={selection}
         flag={showsDueFlag(definition)}
       />
-      <Pager total={query.total} capped={query.capped} page={query.page} pageSize={query.pageSize} onPage={query.setPage} onPageSize={query.setPageSize} />
+      <Pager
+        total={query.total}
+        capped={query.capped}
+        page={query.page}
+        pageSize={query.pageSize}
+        onPage={query.setPage}
+        onPageSize={query.setPageSize}
+        onCountExactly={() => void query.exactTotal().catch((failure: ApiFailure) => notify('error', l(failure.text)))}
+      />
     </section>
   );
 }
