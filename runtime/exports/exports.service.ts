@@ -9,6 +9,7 @@ import { exportErrors } from './export.errors';
 import { ExportFilesRepository, type ExportFile } from './export-files.repository';
 import { ExportLinkSigner } from './export-link.signer';
 import type { ExportFormat } from './records-export.payload';
+import { isUuid } from '../core/uuid';
 
 /** One of the user's exports as "Mis exportaciones" lists it: the job while it runs, the file and its link once done. */
 export interface ExportItem {
@@ -27,8 +28,6 @@ export interface ExportItem {
   downloadPath: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The user's exports and their downloads: a link works only for its user, before it expires, while the user may still view the module and its columns. */
 @Injectable()
 export class ExportsService {
@@ -39,8 +38,9 @@ export class ExportsService {
   ) {}
 
   async list(operation: OperationRef, caller: Caller, limit: unknown, cursor: unknown): Promise<{ items: ExportItem[]; total: number; nextCursor: string | null }> {
-    // Exports are personal, an admin's too: the list shows the caller's own.
-    const page = await this.jobs.list(operation, { type: 'records.export', limit, cursor }, caller.userId ?? '');
+    // Exports are personal, an admin's too: the list shows the caller's own; a token without a user has none.
+    if (!caller.userId) return { items: [], total: 0, nextCursor: null };
+    const page = await this.jobs.list(operation, { type: 'records.export', limit, cursor }, caller.userId);
     const files = await this.files.findMany(
       operation.id,
       page.items.map((row) => row.id),
@@ -74,7 +74,7 @@ export class ExportsService {
   }
 
   async download(operation: OperationRef, caller: Caller, id: string, token: unknown): Promise<{ file: ExportFile; body: Readable }> {
-    if (!UUID.test(id)) throw exportErrors.notFound(id);
+    if (!isUuid(id)) throw exportErrors.notFound(id);
     if (typeof token !== 'string' || token === '') throw exportErrors.badLink();
     const claims = await this.links.verify(token, id);
     if (claims.operationId !== operation.id) throw exportErrors.badLink();

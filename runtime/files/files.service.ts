@@ -9,7 +9,7 @@ import { ModuleDefinitionsService } from '../modules/module-definitions.service'
 import type { OperationRef } from '../core/operation-ref';
 import { activeField } from '../records/record-fields';
 import { RecordAccessResolver } from '../records/record-access.resolver';
-import { isUuid } from '../records/record-id';
+import { isUuid } from '../core/uuid';
 import { filterSql, SqlParams } from '../records/record-query.sql-compiler';
 import { ROW } from '../records/record-row.mapper';
 import { sqlRows } from '../database/sql-rows';

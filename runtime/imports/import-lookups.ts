@@ -5,7 +5,7 @@ import { sqlRows } from '../database/sql-rows';
 import { ident, table } from '../database/sql';
 import type { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import { activeField } from '../records/record-fields';
-import { isUuid } from '../records/record-id';
+import { isUuid } from '../core/uuid';
 
 /** What a user cell may name a user by. */
 export const USER_LOOKUP_FIELDS = ['username', 'email', 'name'] as const;

@@ -1,6 +1,7 @@
 import { type ColumnMapping, type ImportValueOptions, issue, type Issue, mappingIssues as engineMappingIssues, type ModuleDefinition } from '@crm/engine';
 import { CSV_DELIMITERS, CSV_ENCODINGS, type CsvDelimiter, type CsvEncoding } from './csv-layout.detector';
 import { IMPORT_MAX_COLUMNS } from './import.errors';
+import { isUuid } from '../core/uuid';
 
 export type ImportMode = 'insert' | 'update' | 'upsert';
 export const IMPORT_MODES: readonly ImportMode[] = ['insert', 'update', 'upsert'];
@@ -20,7 +21,6 @@ export interface RecordsImportPayload {
 }
 
 const KEYS = new Set(['fileId', 'module', 'sheet', 'encoding', 'delimiter', 'mapping', 'options', 'mode', 'keyFields', 'skipDuplicates', 'validateOnly']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MODULE_KEY = /^[a-z][a-z0-9_]{0,62}$/;
 const DATE_ORDERS = ['dmy', 'mdy', 'ymd'];
 
@@ -34,7 +34,7 @@ export function payloadShapeIssues(input: unknown): Issue[] {
     .filter((key) => !KEYS.has(key))
     .map((key) => issue(`payload.${key}`, 'unknownField', { field: key }));
   const { fileId, module, sheet, encoding, delimiter, mapping, options, mode, keyFields, skipDuplicates, validateOnly } = input;
-  if (typeof fileId !== 'string' || !UUID.test(fileId)) issues.push(issue('payload.fileId', fileId === undefined ? 'required' : 'type', { expected: 'uuid' }));
+  if (typeof fileId !== 'string' || !isUuid(fileId)) issues.push(issue('payload.fileId', fileId === undefined ? 'required' : 'type', { expected: 'uuid' }));
   if (typeof module !== 'string' || !MODULE_KEY.test(module)) issues.push(issue('payload.module', module === undefined ? 'required' : 'type', { expected: 'string' }));
   if (sheet !== undefined && (typeof sheet !== 'string' || sheet.length > 200)) issues.push(issue('payload.sheet', 'type', { expected: 'string' }));
   if (encoding !== undefined && !CSV_ENCODINGS.includes(encoding as CsvEncoding)) issues.push(issue('payload.encoding', 'option', { value: String(encoding) }));

@@ -7,6 +7,7 @@ import { JobFailedError } from '../jobs/job.errors';
 import { JobRegistry } from '../jobs/job.registry';
 import { RecordsService } from '../records/records.service';
 import { RecordBackupsRepository } from './record-backups.repository';
+import { isUuid } from '../core/uuid';
 
 export interface RecordsRestorePayload extends Record<string, unknown> {
   backupId: string;
@@ -28,7 +29,6 @@ export interface RecordsRestoreResult extends Record<string, unknown> {
   conflictList: { recordId: string; fields: string[] }[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE = 500;
 /** Conflicts listed in the result; the count covers them all. */
 const KEPT_CONFLICTS = 1_000;
@@ -58,9 +58,9 @@ export class RecordsRestoreJob implements JobHandler<RecordsRestorePayload, Reco
   async validate(input: unknown, scope: EnqueueScope): Promise<RecordsRestorePayload> {
     const backupId = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).backupId : undefined;
     const extra = typeof input === 'object' && input !== null ? Object.keys(input).filter((key) => key !== 'backupId') : [];
-    if (typeof backupId !== 'string' || !UUID.test(backupId) || extra.length) {
+    if (typeof backupId !== 'string' || !isUuid(backupId) || extra.length) {
       throw ApiError.validation([
-        ...(typeof backupId === 'string' && UUID.test(backupId) ? [] : [issue('payload.backupId', backupId === undefined ? 'required' : 'type', { expected: 'uuid' })]),
+        ...(typeof backupId === 'string' && isUuid(backupId) ? [] : [issue('payload.backupId', backupId === undefined ? 'required' : 'type', { expected: 'uuid' })]),
         ...extra.map((key) => issue(`payload.${key}`, 'unknownField', { field: key })),
       ]);
     }

@@ -9,8 +9,8 @@ import { JobFailedError, storedError } from './job.errors';
 import { JOB_QUEUE, type JobQueue } from './job.queue';
 import { JobRegistry } from './job.registry';
 import { JOB_STATES, JobStore, type JobRow } from './job.store';
+import { isUuid } from '../core/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_LIMIT = 200;
 
 export interface JobListFilters {
@@ -71,7 +71,7 @@ export class JobsService {
 
   /** `onlyOf`: a user who is not an operation admin sees only the jobs they started. */
   async get(operation: OperationRef, id: string, onlyOf?: string): Promise<JobRow> {
-    const row = UUID.test(id) ? await this.store.find(operation.id, id) : null;
+    const row = isUuid(id) ? await this.store.find(operation.id, id) : null;
     if (!row || (onlyOf !== undefined && row.createdBy !== onlyOf)) throw jobNotFound(id);
     return row;
   }
@@ -127,7 +127,7 @@ function decodeCursor(value: unknown): { at: string; id: string } | null {
   if (typeof value !== 'string') return null;
   try {
     const [at, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at) || typeof id !== 'string' || !UUID.test(id)) return null;
+    if (typeof at !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at) || typeof id !== 'string' || !isUuid(id)) return null;
     return { at, id };
   } catch {
     return null;

@@ -7,8 +7,7 @@ import type { OperationRef } from '../core/operation-ref';
 import { OUTBOX_PAGE, OutboxListQuery } from './dto/outbox-list.query';
 import { MailOutboxRepository } from './mail-outbox.repository';
 import { MailDispatcher } from './mail.dispatcher';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../core/uuid';
 
 /** The operation's composed e-mails, newest first (admins): what left, what waits and why, what failed and can be retried. */
 @ApiTags('mail')
@@ -51,7 +50,7 @@ export class MailOutboxController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sends a failed message again: back to pending, due now, attempts counted from zero.' })
   async retry(@CurrentOperation() operation: OperationRef, @Param('id') id: string) {
-    const result = UUID.test(id) ? await this.outbox.retry(operation, id) : 'notFound';
+    const result = isUuid(id) ? await this.outbox.retry(operation, id) : 'notFound';
     if (result === 'notFound') throw ApiError.notFound({ es: 'El correo no existe.', en: 'The message does not exist.' });
     if (result === 'notFailed') throw ApiError.conflict('mail_not_failed', { es: 'Solo se reintenta un correo fallido.', en: 'Only a failed message can be retried.' });
     return result;

@@ -43,8 +43,8 @@ export class MailOutboxRepository {
     const items = await sqlRows<Record<string, unknown>>(
       this.db.manager,
       `SELECT ${LIST_COLUMNS} FROM core.mail_outbox WHERE ${where} AND ($3::text IS NULL OR status = $3)
-        ORDER BY created_at DESC, id DESC LIMIT ${query.limit} OFFSET ${query.offset}`,
-      [...params, query.status ?? null],
+        ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5`,
+      [...params, query.status ?? null, query.limit, query.offset],
     );
     const total = query.status ? counts[query.status] : MAIL_STATUSES.reduce((sum, s) => sum + counts[s], 0);
     return { items, total, counts };

@@ -109,7 +109,6 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
     const from = fromHeader(message, this.config.mail.from);
     try {
       await this.transporter!.sendMail({ from, to: message.to, subject: message.subject, html: message.html, ...(message.replyTo ? { replyTo: message.replyTo } : {}) });
-      await this.outbox.markSent(message.id, from);
     } catch (error) {
       const reason = failureReason(error);
       if (isPermanent(error) || message.attempts >= this.config.mail.maxAttempts) {
@@ -118,6 +117,9 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
       } else {
         await this.outbox.reschedule(message.id, reason, retryWait(message.attempts, this.config.mail.retryBaseMs));
       }
+      return;
     }
+    // Sent: a failure to record it is only logged; the message then leaves again when its lease ends (at least once, never lost).
+    await this.outbox.markSent(message.id, from).catch((error: unknown) => this.log.error(`E-mail ${message.id} was sent but could not be marked sent: ${failureReason(error)}`));
   }
 }

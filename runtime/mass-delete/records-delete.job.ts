@@ -10,6 +10,7 @@ import { RecordAccessResolver } from '../records/record-access.resolver';
 import { RecordQueryService } from '../records/record-query.service';
 import { RecordsService } from '../records/records.service';
 import { assertMassDeleteAllowed } from './mass-delete.rights';
+import { isUuid } from '../core/uuid';
 
 export interface RecordsDeletePayload extends Record<string, unknown> {
   module: string;
@@ -52,8 +53,6 @@ export const RECORDS_DELETE_MAX_IDS = 10_000;
 const KEPT_ERRORS = 100;
 const KEYS = new Set(['module', 'ids', 'filter']);
 const MODULE_KEY = /^[a-z][a-z0-9_]{0,62}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const emptyResult = (total: number): RecordsDeleteResult => ({ total, deleted: 0, refused: 0, missing: 0, errors: [] });
 /** The filter, limited to records that existed when the delete started. */
 const snapshot = (filter: FilterNode | undefined, before: string): FilterNode => ({ and: [...(filter ? [filter] : []), { field: 'createdAt', op: 'lte', value: before }] });
@@ -92,7 +91,7 @@ export class RecordsDeleteJob implements JobHandler<RecordsDeletePayload, Record
     if ((ids === undefined) === (filter === undefined)) {
       issues.push({ path: 'payload.ids', code: 'idsOrFilter', message: { es: 'Indique «ids» o «filter», uno de los dos.', en: 'Give either "ids" or "filter", one of them.' } });
     } else if (ids !== undefined) {
-      if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string' || !UUID.test(id))) issues.push(issue('payload.ids', 'type', { expected: 'uuid[]' }));
+      if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string' || !isUuid(id))) issues.push(issue('payload.ids', 'type', { expected: 'uuid[]' }));
       else if (ids.length > RECORDS_DELETE_MAX_IDS) issues.push(issue('payload.ids', 'maxItems', { limit: RECORDS_DELETE_MAX_IDS }));
     } else if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
       issues.push(issue('payload.filter', 'type', { expected: 'object' }));

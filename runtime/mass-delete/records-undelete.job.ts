@@ -6,6 +6,7 @@ import { JobRegistry } from '../jobs/job.registry';
 import { RecordsService } from '../records/records.service';
 import { MassDeleteRepository } from './mass-delete.repository';
 import { assertMassDeleteAllowed } from './mass-delete.rights';
+import { isUuid } from '../core/uuid';
 
 export interface RecordsUndeletePayload extends Record<string, unknown> {
   deleteJobId: string;
@@ -22,12 +23,11 @@ export interface RecordsUndeleteResult extends Record<string, unknown> {
   deleteJobId: string;
   total: number;
   restored: number;
-  /** Brought back since by someone else (one by one, from the record's page). */
+  /** Brought back since by someone else (one by one, from the record's page), or restored and deleted again. */
   alreadyLive: number;
 }
 
 const CHUNK = 1_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FINISHED = new Set(['completed', 'failed', 'cancelled']);
 
 const notFound = (id: string) => ApiError.notFound({ es: `No existe la eliminación masiva ${id}.`, en: `Mass delete ${id} does not exist.` }, 'delete_job_not_found');
@@ -55,14 +55,16 @@ export class RecordsUndeleteJob implements JobHandler<RecordsUndeletePayload, Re
     const body = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
     const deleteJobId = body.deleteJobId;
     const extra = Object.keys(body).filter((key) => key !== 'deleteJobId');
-    if (typeof deleteJobId !== 'string' || !UUID.test(deleteJobId) || extra.length) {
+    if (typeof deleteJobId !== 'string' || !isUuid(deleteJobId) || extra.length) {
       throw ApiError.validation([
-        ...(typeof deleteJobId === 'string' && UUID.test(deleteJobId) ? [] : [issue('payload.deleteJobId', deleteJobId === undefined ? 'required' : 'type', { expected: 'uuid' })]),
+        ...(typeof deleteJobId === 'string' && isUuid(deleteJobId) ? [] : [issue('payload.deleteJobId', deleteJobId === undefined ? 'required' : 'type', { expected: 'uuid' })]),
         ...extra.map((key) => issue(`payload.${key}`, 'unknownField', { field: key })),
       ]);
     }
     const job = await this.deletes.job(scope.operation, deleteJobId);
-    if (!job || job.type !== 'records.delete' || !job.module) throw notFound(deleteJobId);
+    // Like the job itself, another user's delete is theirs or an admin's to restore.
+    const visible = !scope.permissions || scope.permissions.admin || job?.createdBy === scope.userId;
+    if (!job || job.type !== 'records.delete' || !job.module || !visible) throw notFound(deleteJobId);
     assertMassDeleteAllowed(scope, job.module);
     if (!FINISHED.has(job.state)) {
       throw ApiError.conflict('delete_running', { es: 'La eliminación aún está en curso: restáurela cuando termine.', en: 'The delete is still running: restore it once it has finished.' });

@@ -25,7 +25,7 @@ export class MergesController {
       type: 'object',
       required: ['fields'],
       properties: {
-        fields: { type: 'array', items: { type: 'string' }, example: ['telefono'] },
+        fields: { type: 'array', items: { type: 'string' }, example: ['phone'] },
         mode: { type: 'string', enum: ['exact', 'normalised'], default: 'normalised' },
         digitsOnly: { type: 'array', items: { type: 'string' }, description: 'Text fields (documents) compared by their digits only; phones always are in normalised mode.' },
         created: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' } } },

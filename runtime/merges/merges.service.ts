@@ -12,6 +12,7 @@ import { readDuplicateQuery } from './duplicate-query.reader';
 import { type DuplicateGroup, DuplicatesRepository } from './duplicates.repository';
 import { MergeErrors } from './merge.errors';
 import { RecordMergesRepository, type MergeSummary } from './record-merges.repository';
+import { isUuid } from '../core/uuid';
 
 export interface Page<T> {
   items: T[];
@@ -72,7 +73,7 @@ export class MergesService {
   async mergedInto(operation: OperationRef, caller: Caller, module: string, id: string): Promise<{ recordId: string; mergedInto: string; mergeId: string }> {
     if (caller.permissions && !moduleRight(caller.permissions, module, 'view')) throw MergeErrors.forbidden(module);
     await this.definitions.get(operation, module);
-    const found = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await this.merges.mergedInto(this.db.manager, operation, module, id.toLowerCase()) : null;
+    const found = isUuid(id) ? await this.merges.mergedInto(this.db.manager, operation, module, id.toLowerCase()) : null;
     if (!found) throw MergeErrors.notMerged(module, id);
     return { recordId: id.toLowerCase(), ...found };
   }

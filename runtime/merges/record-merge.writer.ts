@@ -5,7 +5,6 @@ import type { OperationRef } from '../core/operation-ref';
 import { RecordAuditRepository } from '../database/record-audit.repository';
 import type { RecordAccess } from '../records/record-access.policy';
 import type { ApiRecord } from '../records/record-row.mapper';
-import { RecordWritePipeline } from '../records/record-write.pipeline';
 import { RecordRepository } from '../records/record.repository';
 import { RecordsService } from '../records/records.service';
 import { MergeGroupError } from './merge-group.error';
@@ -61,7 +60,6 @@ const candidate = (record: ApiRecord, definition: ModuleDefinition): MergeCandid
 export class RecordMergeWriter {
   constructor(
     @Inject(RecordRepository) private readonly repository: RecordRepository,
-    @Inject(RecordWritePipeline) private readonly pipeline: RecordWritePipeline,
     @Inject(RecordsService) private readonly records: RecordsService,
     @Inject(RecordAuditRepository) private readonly audit: RecordAuditRepository,
     @Inject(RecordMergeLinks) private readonly links: RecordMergeLinks,
@@ -73,8 +71,10 @@ export class RecordMergeWriter {
     const missing = group.ids.filter((id) => !locked.some((record) => record.id === id));
     if (missing.length) throw MergeGroupError.missing(missing);
     if (author.access) for (const record of locked) if (!author.access.canEdit(record)) throw MergeGroupError.notEditable(record.id);
-    const fields = mergeableFields(definition);
-    const candidates = locked.map((record) => candidate(record, definition));
+    // Fields the user's profile hides are neither chosen nor filled: they stay as the kept record has them.
+    const seen = author.access ? author.access.view(definition) : definition;
+    const fields = mergeableFields(seen);
+    const candidates = locked.map((record) => candidate(record, seen));
     const keptId =
       group.keep ??
       chooseKeeper(
@@ -91,13 +91,7 @@ export class RecordMergeWriter {
 
     const links = await this.links.repoint(db, operation, definition, keptId, mergedIds, author, author.linkFields);
     // The merged records go first: a unique value they hold may then move to the kept record.
-    await this.pipeline.remove(
-      db,
-      operation,
-      definition,
-      mergedIds.map((id) => ({ id })),
-      options,
-    );
+    await this.records.removeMany(db, operation, definition.key, mergedIds, options);
     let keptAfter: Record<string, unknown> = {};
     if (Object.keys(patch).length) {
       const written = await this.records.patchMany(db, operation, definition.key, [keptId], () => patch, options);
@@ -121,6 +115,7 @@ export class RecordMergeWriter {
   async undo(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, merge: StoredMerge, author: MergeAuthor): Promise<UndoDone> {
     const kept = await this.repository.find(db, operation, definition, merge.keptId, { includeDeleted: true, lock: true });
     if (!kept) throw MergeGroupError.keptDeleted(merge.keptId);
+    if (author.access && !author.access.canEdit(kept)) throw MergeGroupError.notEditable(merge.keptId);
     if (kept.deletedAt) {
       const later = await this.merges.mergedInto(db, operation, definition.key, merge.keptId);
       throw later ? MergeGroupError.keptMergedLater(merge.keptId, later.mergeId) : MergeGroupError.keptDeleted(merge.keptId);
@@ -144,13 +139,13 @@ export class RecordMergeWriter {
       options,
     );
     if (written.failures.size) throw MergeGroupError.refused(merge.keptId, written.failures.get(merge.keptId) ?? []);
-    const restored = await this.pipeline.restore(db, operation, definition, merge.mergedIds, options);
+    const restored = await this.records.restoreMany(db, operation, definition.key, merge.mergedIds, options);
     const links = await this.links.restore(db, operation, merge.keptId, merge.links, author);
     await this.audit.write(db, operation, definition.key, { userId: author.userId, jobId: author.jobId }, [
       { recordId: merge.keptId, action: 'unmerge', oldValue: { mergeId: merge.id, merged: merge.mergedIds } },
-      ...restored.map((record) => ({ recordId: record.id, action: 'unmerge' as const, oldValue: { mergeId: merge.id, mergedInto: merge.keptId } })),
+      ...restored.map((id) => ({ recordId: id, action: 'unmerge' as const, oldValue: { mergeId: merge.id, mergedInto: merge.keptId } })),
     ]);
     await this.merges.markUndone(db, operation, merge.id, author.userId, author.jobId);
-    return { keptId: merge.keptId, restored: restored.map((r) => r.id), links: links.restored, conflicts: { fields: changedSince, links: links.conflicts } };
+    return { keptId: merge.keptId, restored, links: links.restored, conflicts: { fields: changedSince, links: links.conflicts } };
   }
 }

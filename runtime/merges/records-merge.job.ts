@@ -14,6 +14,8 @@ import { MergeGroupError } from './merge-group.error';
 import { canMerge } from './merge-rights';
 import { RecordMergeLinks } from './record-merge.links';
 import { type MergeAuthor, type MergeGroupRequest, RecordMergeWriter } from './record-merge.writer';
+import { isUuid } from '../core/uuid';
+import { GROUP_IDS_SHOWN } from './duplicates.repository';
 
 /** One group as the payload names it: the record to keep, the records merged into it and, per field, the record whose value survives. */
 export interface MergeGroupInput {
@@ -47,12 +49,12 @@ export interface RecordsMergeResult extends Record<string, unknown> {
 }
 
 export const RECORDS_MERGE_MAX_GROUPS = 10_000;
-export const RECORDS_MERGE_MAX_GROUP = 50;
+/** A group as the duplicates query lists it: the kept record and up to GROUP_IDS_SHOWN - 1 others. */
+export const RECORDS_MERGE_MAX_GROUP = GROUP_IDS_SHOWN - 1;
 export const RECORDS_MERGE_KEPT = 1_000;
 const PAGE = 500;
 /** Groups merged per transaction (each in its own savepoint), with one checkpoint after them. */
 const GROUPS_PER_STEP = 20;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEYS = new Set(['module', 'groups', 'rule', 'duplicates']);
 const MODULE_KEY = /^[a-z][a-z0-9_]{0,62}$/;
 
@@ -136,11 +138,11 @@ export class RecordsMergeJob implements JobHandler<RecordsMergePayload, RecordsM
       if (!isObject(group)) return issues.push(issue(path, 'record'));
       for (const key of Object.keys(group)) if (!['keep', 'merge', 'values'].includes(key)) issues.push(issue(`${path}.${key}`, 'unknownField', { field: key }));
       const { keep, merge, values } = group;
-      if (typeof keep !== 'string' || !UUID.test(keep)) issues.push(issue(`${path}.keep`, keep === undefined ? 'required' : 'format.uuid'));
+      if (typeof keep !== 'string' || !isUuid(keep)) issues.push(issue(`${path}.keep`, keep === undefined ? 'required' : 'format.uuid'));
       if (!Array.isArray(merge) || merge.length === 0) issues.push(issue(`${path}.merge`, merge === undefined ? 'required' : 'type', { expected: 'array' }));
       else if (merge.length > RECORDS_MERGE_MAX_GROUP) issues.push(issue(`${path}.merge`, 'maxItems', { limit: RECORDS_MERGE_MAX_GROUP }));
-      else merge.forEach((id: unknown, j) => (typeof id === 'string' && UUID.test(id) ? undefined : issues.push(issue(`${path}.merge[${j}]`, 'format.uuid'))));
-      const ids = [keep, ...(Array.isArray(merge) ? merge : [])].filter((id): id is string => typeof id === 'string' && UUID.test(id)).map((id) => id.toLowerCase());
+      else merge.forEach((id: unknown, j) => (typeof id === 'string' && isUuid(id) ? undefined : issues.push(issue(`${path}.merge[${j}]`, 'format.uuid'))));
+      const ids = [keep, ...(Array.isArray(merge) ? merge : [])].filter((id): id is string => typeof id === 'string' && isUuid(id)).map((id) => id.toLowerCase());
       for (const id of ids) {
         if (seen.has(id)) issues.push({ path, code: 'recordTwice', message: { es: `El registro ${id} está dos veces.`, en: `Record ${id} is given twice.` } });
         seen.add(id);

@@ -13,6 +13,7 @@ import { canMerge } from './merge-rights';
 import type { MergeLink } from './record-merges.repository';
 import { RecordMergesRepository } from './record-merges.repository';
 import { RecordMergeWriter } from './record-merge.writer';
+import { isUuid } from '../core/uuid';
 
 export interface RecordsUnmergePayload extends Record<string, unknown> {
   mergeId: string;
@@ -26,8 +27,6 @@ export interface RecordsUnmergeResult extends Record<string, unknown> {
   links: number;
   conflicts: { fields: string[]; links: MergeLink[] };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `records.unmerge` (B3): undoes one merge in one transaction: the kept
@@ -55,9 +54,9 @@ export class RecordsUnmergeJob implements JobHandler<RecordsUnmergePayload>, OnM
     const raw = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
     const mergeId = raw.mergeId;
     const extra = Object.keys(raw).filter((key) => key !== 'mergeId');
-    if (typeof mergeId !== 'string' || !UUID.test(mergeId) || extra.length) {
+    if (typeof mergeId !== 'string' || !isUuid(mergeId) || extra.length) {
       throw ApiError.validation([
-        ...(typeof mergeId === 'string' && UUID.test(mergeId) ? [] : [issue('payload.mergeId', mergeId === undefined ? 'required' : 'format.uuid')]),
+        ...(typeof mergeId === 'string' && isUuid(mergeId) ? [] : [issue('payload.mergeId', mergeId === undefined ? 'required' : 'format.uuid')]),
         ...extra.map((key) => issue(`payload.${key}`, 'unknownField', { field: key })),
       ]);
     }

@@ -4,8 +4,7 @@ import { NO_PERMISSIONS, type ProfilePermissions } from '../core/profile-permiss
 import type { Caller } from '../core/caller';
 import type { OperationRef } from '../core/operation-ref';
 import { RecordAccess } from './record-access.policy';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../core/uuid';
 
 /** Roles strictly below a role, by walking the tree down. */
 const ROLES_BELOW = `
@@ -29,7 +28,7 @@ export class RecordAccessResolver {
   /** The access of a user as stored now (jobs run later than the request that started them); null = the platform. */
   async forUser(operation: OperationRef, userId: string | null, db: EntityManager = this.db.manager): Promise<RecordAccess> {
     if (userId === null) return RecordAccess.unrestricted();
-    const [row] = UUID.test(userId)
+    const [row] = isUuid(userId)
       ? await db.query(`SELECT p.permissions, u.role_id FROM core.users u LEFT JOIN core.profiles p ON p.id = u.profile_id WHERE u.operation_id = $1 AND u.id = $2`, [operation.id, userId])
       : [];
     const access = await this.build(operation, userId, (row?.permissions as ProfilePermissions | undefined) ?? NO_PERMISSIONS, row?.role_id ?? null, db);

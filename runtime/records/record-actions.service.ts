@@ -8,7 +8,7 @@ import type { OperationRef } from '../core/operation-ref';
 import { PluginRegistry } from '../plugins/plugin.registry';
 import { RecordComputedFields } from './record-computed.fields';
 import { withClientErrors } from './record-db.errors';
-import { isUuid } from './record-id';
+import { isUuid } from '../core/uuid';
 import { readWriteInput } from './record-input.reader';
 import { pluginServices } from './record-plugin.services';
 import { type ApiRecord, fieldValues } from './record-row.mapper';

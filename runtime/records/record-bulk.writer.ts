@@ -7,7 +7,7 @@ import type { OperationRef } from '../core/operation-ref';
 import { fieldsRefused, type RecordAccess } from './record-access.policy';
 import { withClientErrors } from './record-db.errors';
 import { activeField } from './record-fields';
-import { isUuid } from './record-id';
+import { isUuid } from '../core/uuid';
 import { readWriteInput } from './record-input.reader';
 import type { ApiRecord } from './record-row.mapper';
 import { canonicalValue, storageShape } from './record-value.codec';

@@ -2,7 +2,7 @@ import type { Issue, ModuleDefinition } from '@crm/engine';
 import type { EntityManager } from 'typeorm';
 import type { OperationRef } from '../core/operation-ref';
 import { activeField } from './record-fields';
-import { isUuid } from './record-id';
+import { isUuid } from '../core/uuid';
 import { recordIssue } from './record.errors';
 import { sqlRows } from '../database/sql-rows';
 

@@ -5,7 +5,7 @@ import { ModuleDefinitionsService } from '../modules/module-definitions.service'
 import type { OperationRef } from '../core/operation-ref';
 import type { RecordAccess } from './record-access.policy';
 import { type HistoryItem, RecordAuditRepository } from '../database/record-audit.repository';
-import { isUuid } from './record-id';
+import { isUuid } from '../core/uuid';
 import { RecordRepository } from './record.repository';
 
 export const HISTORY_LIMIT = { default: 50, max: 500 } as const;

@@ -1,6 +1,6 @@
 import { type Issue, isSystemField, issue, type RecordValues } from '@crm/engine';
 import { ASSIGNABLE_SYSTEM_KEYS, type AssignableSystemKey } from './record-fields';
-import { isUuid } from './record-id';
+import { isUuid } from '../core/uuid';
 import { systemFieldIssue } from './record.errors';
 
 export interface WriteInput {

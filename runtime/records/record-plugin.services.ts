@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ApiError } from '../core/api-error';
 import type { ModuleDefinitionsService } from '../modules/module-definitions.service';
 import type { OperationRef } from '../core/operation-ref';
-import { isUuid } from './record-id';
+import { isUuid } from '../core/uuid';
 import type { RecordWritePipeline, WriteOptions } from './record-write.pipeline';
 import { RecordErrors } from './record.errors';
 import type { RecordRepository } from './record.repository';

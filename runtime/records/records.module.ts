@@ -48,6 +48,6 @@ import { RecordsService } from './records.service';
     RecordChangesFeed,
     RecordEventsService,
   ],
-  exports: [RecordsService, RecordQueryService, RecordAggregateService, RecordHistoryService, RecordAccessResolver, RecordExpander, RecordWritePipeline, RecordRepository],
+  exports: [RecordsService, RecordQueryService, RecordAggregateService, RecordHistoryService, RecordAccessResolver, RecordExpander, RecordRepository],
 })
 export class RecordsModule {}

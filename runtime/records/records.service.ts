@@ -9,7 +9,7 @@ import { RecordAccessResolver } from './record-access.resolver';
 import { RecordComputedFields } from './record-computed.fields';
 import { RecordBulkWriter, type BulkWriteOptions, type BulkWriteResult } from './record-bulk.writer';
 import { withClientErrors } from './record-db.errors';
-import { isUuid } from './record-id';
+import { isUuid } from '../core/uuid';
 import { readWriteInput } from './record-input.reader';
 import type { ApiRecord } from './record-row.mapper';
 import { RecordWritePipeline, type WriteRow } from './record-write.pipeline';
@@ -174,7 +174,7 @@ export class RecordsService {
    * may change (locked first, so the check holds until commit), through the pipeline.
    * Returns the ids deleted and those refused as not the author's to change.
    */
-  async removeMany(db: EntityManager, operation: OperationRef, module: string, ids: string[], author: RecordAuthor & { jobId: string }): Promise<{ deleted: string[]; refused: string[] }> {
+  async removeMany(db: EntityManager, operation: OperationRef, module: string, ids: string[], author: RecordAuthor & { jobId: string | null }): Promise<{ deleted: string[]; refused: string[] }> {
     const definition = await this.definitions.get(operation, module, db);
     let targets = ids;
     const refused: string[] = [];
@@ -194,7 +194,7 @@ export class RecordsService {
   }
 
   /** "Restaurar eliminación": brings back the records among `ids` that are still deleted, through the pipeline. */
-  async restoreMany(db: EntityManager, operation: OperationRef, module: string, ids: string[], author: { userId: string | null; locale: 'es' | 'en'; jobId: string }): Promise<string[]> {
+  async restoreMany(db: EntityManager, operation: OperationRef, module: string, ids: string[], author: { userId: string | null; locale: 'es' | 'en'; jobId: string | null }): Promise<string[]> {
     const definition = await this.definitions.get(operation, module, db);
     const restored = await this.pipeline.restore(db, operation, definition, ids, author);
     return restored.map((record) => record.id);

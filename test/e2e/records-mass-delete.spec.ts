@@ -85,12 +85,15 @@ describe('records.delete and records.undelete', () => {
     const history = (await platform('GET', `/api/v1/records/contactos/${deletedOne.id}/history`)).body.items;
     expect(history[0]).toMatchObject({ action: 'delete', jobId: started.body.id });
 
+    // One record restored and deleted again by hand since: the undo leaves it as its last change says.
+    expect((await platform('POST', `/api/v1/records/contactos/${deletedOne.id}/restore`)).status).toBe(200);
+    expect((await platform('DELETE', `/api/v1/records/contactos/${deletedOne.id}`)).status).toBe(200);
     const undo = await t.api('POST', '/api/v1/jobs', { type: 'records.undelete', payload: { deleteJobId: started.body.id } }, as(admin));
     expect(undo.status).toBe(202);
     const undone = await finished(undo.body.id, admin);
     expect(undone.state).toBe('completed');
-    expect(undone.result).toEqual({ deleteJobId: started.body.id, total: BASE, restored: BASE, alreadyLive: 0 });
-    expect(await count(lote)).toBe(BASE);
+    expect(undone.result).toEqual({ deleteJobId: started.body.id, total: BASE - 1, restored: BASE - 1, alreadyLive: 0 });
+    expect(await count(lote)).toBe(BASE - 1);
     const again = await t.api('POST', '/api/v1/jobs', { type: 'records.undelete', payload: { deleteJobId: started.body.id } }, as(admin));
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('delete_restored');

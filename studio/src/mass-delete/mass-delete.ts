@@ -17,9 +17,6 @@ export interface UndeleteResult {
   alreadyLive: number;
 }
 
-/** The largest selection sent as ids (the server's limit); "all N" always goes as the filter. */
-export const DELETE_MAX_IDS = 10_000;
-
 /** Starts the delete of a selection: the ids when a few rows are ticked, else the filter the rows match (every record when none). */
 export function startDelete(module: string, target: { ids: string[] } | { filter: FilterNode | undefined }) {
   const payload = 'ids' in target ? { module, ids: target.ids } : { module, filter: target.filter ?? { and: [] } };
