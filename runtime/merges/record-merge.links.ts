@@ -58,7 +58,8 @@ export class RecordMergeLinks {
     const group = new Set([keptId, ...mergedIds]);
     for (const link of fields ?? (await this.fieldsTo(db, operation, target.key))) {
       const params: unknown[] = [mergedIds];
-      let where = `${ident(link.field)}::text = ANY($1::text[]) AND deleted_at IS NULL`;
+      // A lookup column is uuid (its index answers = ANY); the activities' related record is text.
+      let where = `${ident(link.field)} = ANY($1::${link.moduleField ? 'text' : 'uuid'}[]) AND deleted_at IS NULL`;
       if (link.moduleField) {
         params.push(target.key);
         where += ` AND ${ident(link.moduleField)} = $2`;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ModuleDefinition } from '@crm/engine';
-import { jobsApi, type JobView } from '../api/jobs.api';
+import { FINISHED_JOB_STATES, jobsApi, type JobView } from '../api/jobs.api';
 import { navigate, paths } from '../app/router';
 import { usePagedList } from '../app/use-paged-list';
 import { useI18n } from '../i18n/i18n';
@@ -66,7 +66,7 @@ export function DeletionsPage({ definition }: { definition: ModuleDefinition }) 
                   <td>{t(`massDelete.state.${job.state}`)}</td>
                   <td>{deletedOf(job).toLocaleString(locale)}</td>
                   <td>
-                    {(job.state === 'completed' || job.state === 'failed' || job.state === 'cancelled') && (
+                    {FINISHED_JOB_STATES.includes(job.state) && (
                       <RestoreDeletion deleteJobId={job.id} count={deletedOf(job)} restored={restored.has(job.id)} onDone={() => setRestored((set) => new Set(set).add(job.id))} />
                     )}
                   </td>
