@@ -1,4 +1,4 @@
-import { issue } from '@crm/engine';
+import { type Issue, issue } from '@crm/engine';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ApiError } from '../core/api-error';
 import type { EnqueueScope, JobContext, JobHandler } from '../jobs/job.contract';
@@ -25,9 +25,14 @@ export interface RecordsUndeleteResult extends Record<string, unknown> {
   restored: number;
   /** Brought back since by someone else (one by one, from the record's page), or restored and deleted again. */
   alreadyLive: number;
+  /** Kept deleted: a live record took one of their unique values since. */
+  refused: number;
+  /** The first KEPT_CONFLICTS of them, with the field refused. */
+  conflicts: { id: string; issues: Issue[] }[];
 }
 
 const CHUNK = 1_000;
+const KEPT_CONFLICTS = 100;
 const FINISHED = new Set(['completed', 'failed', 'cancelled']);
 
 const notFound = (id: string) => ApiError.notFound({ es: `No existe la eliminación masiva ${id}.`, en: `Mass delete ${id} does not exist.` }, 'delete_job_not_found');
@@ -88,24 +93,38 @@ export class RecordsUndeleteJob implements JobHandler<RecordsUndeletePayload, Re
     const { deleteJobId, module } = context.payload;
     if (!context.checkpoint) {
       const total = await this.deletes.countDeletedBy(context.operation, module, deleteJobId);
-      await context.reportProgress({ processed: 0, succeeded: 0, failed: 0, total, checkpoint: { afterId: null }, result: { deleteJobId, total, restored: 0, alreadyLive: 0 } });
+      await context.reportProgress({
+        processed: 0,
+        succeeded: 0,
+        failed: 0,
+        total,
+        checkpoint: { afterId: null },
+        result: { deleteJobId, total, restored: 0, refused: 0, alreadyLive: 0, conflicts: [] },
+      });
     }
     for (;;) {
       await context.throwIfCancelled();
       const more = await context.transaction(async (db) => {
         const ids = await this.deletes.deletedBy(db, context.operation, module, deleteJobId, context.checkpoint?.afterId ?? null, CHUNK);
         if (ids.length === 0) return false;
-        const restored = await this.records.restoreMany(db, context.operation, module, ids, { userId: context.userId, locale: 'es', jobId: context.job.id });
+        const { restored, refused } = await this.records.restoreMany(db, context.operation, module, ids, { userId: context.userId, locale: 'es', jobId: context.job.id });
         const before = context.result as RecordsUndeleteResult;
         const counts = context.counts;
+        const conflicts = [...before.conflicts, ...[...refused].map(([id, issues]) => ({ id, issues }))].slice(0, KEPT_CONFLICTS);
         await context.reportProgress(
           {
             processed: counts.processed + ids.length,
             succeeded: counts.succeeded + restored.length,
-            failed: counts.failed,
+            failed: counts.failed + refused.size,
             total: counts.total,
             checkpoint: { afterId: ids[ids.length - 1] },
-            result: { ...before, restored: before.restored + restored.length, alreadyLive: before.alreadyLive + ids.length - restored.length },
+            result: {
+              ...before,
+              restored: before.restored + restored.length,
+              refused: before.refused + refused.size,
+              alreadyLive: before.alreadyLive + ids.length - restored.length - refused.size,
+              conflicts,
+            },
           },
           { db },
         );

@@ -139,7 +139,10 @@ export class RecordMergeWriter {
       options,
     );
     if (written.failures.size) throw MergeGroupError.refused(merge.keptId, written.failures.get(merge.keptId) ?? []);
-    const restored = await this.records.restoreMany(db, operation, definition.key, merge.mergedIds, options);
+    const { restored, refused } = await this.records.restoreMany(db, operation, definition.key, merge.mergedIds, options);
+    // A merged record whose unique value a live record took since cannot come back: the undo of this group stops whole.
+    const [conflict] = refused;
+    if (conflict) throw MergeGroupError.refused(conflict[0], conflict[1]);
     const links = await this.links.restore(db, operation, merge.keptId, merge.links, author);
     await this.audit.write(db, operation, definition.key, { userId: author.userId, jobId: author.jobId }, [
       { recordId: merge.keptId, action: 'unmerge', oldValue: { mergeId: merge.id, merged: merge.mergedIds } },

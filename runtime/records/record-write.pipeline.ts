@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { activeFields } from './record-fields';
 import { computeFormulas, deepEqual, type HookContext, type Issue, type ModuleDefinition, type RecordValues, validateRecord } from '@crm/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -216,9 +217,20 @@ export class RecordWritePipeline {
     return deleted;
   }
 
-  /** Brings soft-deleted records back: audit, levels reopened, change feed. Returns the records restored. */
-  async restore(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, ids: string[], options: WriteOptions): Promise<ApiRecord[]> {
-    const restored = await this.records.restoreMany(db, operation, definition, ids, options.userId);
+  /**
+   * Brings soft-deleted records back: unique values checked first (one a live record took
+   * since keeps its record deleted, refused on that field), then audit, levels reopened,
+   * change feed. Returns the records restored and those refused.
+   */
+  async restore(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, ids: string[], options: WriteOptions): Promise<{ restored: ApiRecord[]; refused: Map<string, Issue[]> }> {
+    const refused = await this.uniqueConflicts(db, operation, definition, ids);
+    const restored = await this.records.restoreMany(
+      db,
+      operation,
+      definition,
+      ids.filter((id) => !refused.has(id)),
+      options.userId,
+    );
     await this.audit.write(
       db,
       operation,
@@ -228,7 +240,16 @@ export class RecordWritePipeline {
     );
     await this.levels.track(db, operation, definition.key, restored);
     await this.feed.publish(db, operation, definition.key, 'restore', restored, () => []);
-    return restored;
+    return { restored, refused };
+  }
+
+  private async uniqueConflicts(db: EntityManager, operation: OperationRef, definition: ModuleDefinition, ids: string[]): Promise<Map<string, Issue[]>> {
+    const unique = activeFields(definition).filter((field) => field.unique);
+    if (unique.length === 0 || ids.length === 0) return new Map();
+    const deleted = await this.records.lockDeletedByIds(db, operation, definition, ids);
+    const rows = deleted.map((record, index) => ({ index, id: record.id, values: Object.fromEntries(unique.map((field) => [field.key, record[field.key] ?? null])) }));
+    const issues = await this.unique.check(db, operation, definition, rows);
+    return new Map([...issues].map(([index, list]) => [rows[index].id, list]));
   }
 
   /**

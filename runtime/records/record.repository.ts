@@ -71,6 +71,17 @@ export class RecordRepository {
     return rows.map((row) => rowToRecord(row, activeFields(definition)));
   }
 
+  /** Deleted records among `ids`, locked for the rest of the transaction (a restore checks their unique values first). */
+  async lockDeletedByIds(db: Db, operation: OperationRef, definition: ModuleDefinition, ids: string[]): Promise<ApiRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await sqlRows(
+      db,
+      `SELECT ${recordSelect(definition)} FROM ${this.target(operation, definition)} WHERE ${ROW}.id = ANY($1::uuid[]) AND ${ROW}.deleted_at IS NOT NULL ORDER BY ${ROW}.id FOR UPDATE`,
+      [ids],
+    );
+    return rows.map((row) => rowToRecord(row, activeFields(definition)));
+  }
+
   /** Live records whose `field` holds one of `values`, locked for the rest of the transaction (bulk upsert). */
   async lockByField(db: Db, operation: OperationRef, definition: ModuleDefinition, field: ModuleField, values: unknown[]): Promise<ApiRecord[]> {
     if (values.length === 0) return [];

@@ -123,7 +123,11 @@ export class RecordsService {
         const current = await this.records.find(db, operation, definition, id, { includeDeleted: true });
         if (current) access.assertEditable(module, current);
       }
-      const [restored] = await this.pipeline.restore(db, operation, definition, [id], author);
+      const {
+        restored: [restored],
+        refused,
+      } = await this.pipeline.restore(db, operation, definition, [id], author);
+      if (refused.has(id)) throw RecordErrors.duplicate(refused.get(id)!);
       if (!restored) {
         const live = await this.records.find(db, operation, definition, id);
         throw live ? RecordErrors.notDeleted(module, id) : ApiError.recordNotFound(module, id);
@@ -193,11 +197,21 @@ export class RecordsService {
     return { deleted: deleted.map((record) => record.id), refused };
   }
 
-  /** "Restaurar eliminación": brings back the records among `ids` that are still deleted, through the pipeline. */
-  async restoreMany(db: EntityManager, operation: OperationRef, module: string, ids: string[], author: { userId: string | null; locale: 'es' | 'en'; jobId: string | null }): Promise<string[]> {
+  /**
+   * "Restaurar eliminación", a merge's undo: brings back the records among `ids` that are
+   * still deleted, through the pipeline. Those whose unique value a live record took since
+   * stay deleted and are answered with their issues.
+   */
+  async restoreMany(
+    db: EntityManager,
+    operation: OperationRef,
+    module: string,
+    ids: string[],
+    author: { userId: string | null; locale: 'es' | 'en'; jobId: string | null },
+  ): Promise<{ restored: string[]; refused: Map<string, Issue[]> }> {
     const definition = await this.definitions.get(operation, module, db);
-    const restored = await this.pipeline.restore(db, operation, definition, ids, author);
-    return restored.map((record) => record.id);
+    const { restored, refused } = await this.pipeline.restore(db, operation, definition, ids, author);
+    return { restored: restored.map((record) => record.id), refused };
   }
 
   async bulkWrite(operation: OperationRef, module: string, rows: unknown[], options: BulkWriteOptions): Promise<BulkWriteResult> {

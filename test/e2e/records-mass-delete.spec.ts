@@ -92,7 +92,7 @@ describe('records.delete and records.undelete', () => {
     expect(undo.status).toBe(202);
     const undone = await finished(undo.body.id, admin);
     expect(undone.state).toBe('completed');
-    expect(undone.result).toEqual({ deleteJobId: started.body.id, total: BASE - 1, restored: BASE - 1, alreadyLive: 0 });
+    expect(undone.result).toEqual({ deleteJobId: started.body.id, total: BASE - 1, restored: BASE - 1, refused: 0, alreadyLive: 0, conflicts: [] });
     expect(await count(lote)).toBe(BASE - 1);
     const again = await t.api('POST', '/api/v1/jobs', { type: 'records.undelete', payload: { deleteJobId: started.body.id } }, as(admin));
     expect(again.status).toBe(409);
@@ -108,5 +108,22 @@ describe('records.delete and records.undelete', () => {
     const job = await finished(started.body.id);
     expect(job.result).toMatchObject({ total: 2, deleted: 1, missing: 1, refused: 0 });
     expect(await count({ field: 'lista', op: 'eq', value: 'base-septiembre' })).toBe(0);
+  });
+
+  it('keeps deleted, and reports, a record whose unique value a live record took since', async () => {
+    const first = await platform('POST', '/api/v1/records/empresas', { nombre: 'Transportes Andinos', nit: '900123456' });
+    const second = await platform('POST', '/api/v1/records/empresas', { nombre: 'Logística Norte', nit: '900654321' });
+    const started = await platform('POST', '/api/v1/jobs', { type: 'records.delete', payload: { module: 'empresas', ids: [first.body.id, second.body.id] } });
+    expect((await finished(started.body.id)).result).toMatchObject({ deleted: 2 });
+    expect((await platform('POST', '/api/v1/records/empresas', { nombre: 'Transportes Andinos SAS', nit: '900123456' })).status).toBe(201);
+    const one = await platform('POST', `/api/v1/records/empresas/${first.body.id}/restore`);
+    expect(one.status).toBe(409);
+    expect(one.body).toMatchObject({ code: 'duplicate_value', details: [{ path: 'nit' }] });
+    const undo = await platform('POST', '/api/v1/jobs', { type: 'records.undelete', payload: { deleteJobId: started.body.id } });
+    const undone = await finished(undo.body.id);
+    expect(undone.state).toBe('completed');
+    expect(undone.result).toMatchObject({ total: 2, restored: 1, refused: 1, conflicts: [{ id: first.body.id, issues: [{ path: 'nit' }] }] });
+    expect((await platform('GET', `/api/v1/records/empresas/${second.body.id}`)).status).toBe(200);
+    expect((await platform('GET', `/api/v1/records/empresas/${first.body.id}`)).status).toBe(404);
   });
 });

@@ -38,7 +38,7 @@ export function RestoreDeletion({ deleteJobId, count, restored, onDone }: { dele
       {jobId && !finished && <JobProgressBar job={job} label={(processed, total) => t('massDelete.restoreProgress', { processed, total })} testId="undelete-progress" />}
       {finished && job?.state === 'completed' && result && (
         <p className="ok" data-testid="undelete-done">
-          {t('massDelete.restored', { restored: result.restored.toLocaleString(locale), alreadyLive: result.alreadyLive.toLocaleString(locale) })}
+          {t('massDelete.restored', { restored: result.restored.toLocaleString(locale), alreadyLive: result.alreadyLive.toLocaleString(locale), refused: result.refused.toLocaleString(locale) })}
         </p>
       )}
       {finished && job?.state !== 'completed' && job?.error && <p className="error">{t('massDelete.failed', { reason: l(job.error.message) })}</p>}

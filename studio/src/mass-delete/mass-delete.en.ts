@@ -14,7 +14,7 @@ export const massDeleteEn: Record<MassDeleteMessageKey, string> = {
   'massDelete.restore': 'Restore deletion',
   'massDelete.restoreConfirm': 'Restore the {count} records of this delete?',
   'massDelete.restoreProgress': 'Restored {processed} of {total}',
-  'massDelete.restored': 'Restored: {restored} records ({alreadyLive} were live already).',
+  'massDelete.restored': 'Restored: {restored} records ({alreadyLive} were live already; {refused} stay deleted because another record took their unique value).',
   'massDelete.restoredOn': 'Restored',
   'massDelete.list': 'Deletions',
   'massDelete.listTitle': 'Mass deletes of {module}',

@@ -13,7 +13,7 @@ export const massDeleteEs = {
   'massDelete.restore': 'Restaurar eliminación',
   'massDelete.restoreConfirm': '¿Restaurar los {count} registros de esta eliminación?',
   'massDelete.restoreProgress': 'Restaurados {processed} de {total}',
-  'massDelete.restored': 'Restaurados: {restored} registros ({alreadyLive} ya estaban activos).',
+  'massDelete.restored': 'Restaurados: {restored} registros ({alreadyLive} ya estaban activos; {refused} siguen eliminados porque otro registro tomó su valor único).',
   'massDelete.restoredOn': 'Restaurada',
   'massDelete.list': 'Eliminaciones',
   'massDelete.listTitle': 'Eliminaciones masivas de {module}',

@@ -15,6 +15,8 @@ export interface UndeleteResult {
   total: number;
   restored: number;
   alreadyLive: number;
+  /** Kept deleted: a live record took one of their unique values since. */
+  refused: number;
 }
 
 /** Starts the delete of a selection: the ids when a few rows are ticked, else the filter the rows match (every record when none). */
