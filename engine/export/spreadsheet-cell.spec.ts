@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ModuleField } from '../definition/module-definition.types';
-import { csvCell, neutraliseFormula, spreadsheetCell, spreadsheetNumberFormat, startsFormula, wallClock } from './spreadsheet-cell';
+import { csvCell, neutraliseFormula, spreadsheetCell, spreadsheetColumns, spreadsheetNumberFormat, spreadsheetSheetName, startsFormula, wallClock } from './spreadsheet-cell';
 
 const label = (es: string, en: string) => ({ es, en });
 const text: ModuleField = { key: 'asunto', type: 'text', label: label('Asunto', 'Subject') };
@@ -133,5 +133,20 @@ describe('wallClock', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('names sheets as Excel accepts them and sets columns the same for every export', () => {
+    expect(spreadsheetSheetName('Ventas 2026/Q1: [norte]*?')).toBe('Ventas 2026 Q1   norte');
+    expect(spreadsheetSheetName('x'.repeat(40))).toHaveLength(31);
+    expect(spreadsheetSheetName('/?*')).toBe('Export');
+    fc.assert(fc.property(fc.string({ maxLength: 60 }), (title) => expect(spreadsheetSheetName(title)).toMatch(/^[^[\]:*?/\\]{1,31}$/)));
+    const fields = [
+      { key: 'saldo', type: 'currency', currency: 'COP', label: { es: '=Saldo', en: 'Balance' } },
+      { key: 'nota', type: 'text', label: { es: 'Nota', en: 'Note' } },
+    ] as ModuleField[];
+    expect(spreadsheetColumns(fields, 'es')).toEqual([
+      { header: "'=Saldo", key: 'saldo', width: 12, style: { numFmt: spreadsheetNumberFormat(fields[0], 'es') } },
+      { header: 'Nota', key: 'nota', width: 12 },
+    ]);
   });
 });

@@ -94,6 +94,21 @@ export function spreadsheetNumberFormat(field: ModuleField, lang: Locale): strin
   return scale > 0 ? `#,##0.${'0'.repeat(scale)}` : '#,##0';
 }
 
+/** A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`. */
+export const spreadsheetSheetName = (title: string): string =>
+  title
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .slice(0, 31)
+    .trim() || 'Export';
+
+/** The columns of a sheet of `fields`, as exceljs takes them: neutralised headers in `lang`, a width from the label, each field's number format. */
+export function spreadsheetColumns(fields: ModuleField[], lang: Locale): { header: string; key: string; width: number; style?: { numFmt: string } }[] {
+  return fields.map((field) => {
+    const numFmt = spreadsheetNumberFormat(field, lang);
+    return { header: neutraliseFormula(field.label[lang]), key: field.key, width: Math.min(40, Math.max(12, field.label[lang].length + 2)), ...(numFmt && { style: { numFmt } }) };
+  });
+}
+
 /** The delimiter of a CSV in a language: Spanish spreadsheets write decimals with a comma, so they separate cells with a semicolon. */
 export const CSV_DELIMITER: Record<Locale, string> = { es: ';', en: ',' };
 

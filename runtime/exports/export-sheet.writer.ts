@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { csvCell, CSV_DELIMITER, neutraliseFormula, type Locale, type ModuleField, type RecordValues, spreadsheetCell, spreadsheetNumberFormat } from '@crm/engine';
+import { csvCell, CSV_DELIMITER, neutraliseFormula, type Locale, type ModuleField, type RecordValues, spreadsheetCell, spreadsheetColumns, spreadsheetSheetName } from '@crm/engine';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { ExportFormat } from './records-export.payload';
@@ -22,9 +22,6 @@ export interface SheetLayout {
   title: string;
 }
 
-/** A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`. */
-const sheetName = (title: string) => title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Export';
-
 /**
  * XLSX through exceljs's streaming writer (rows are committed to the zip on
  * disk as they come) or CSV through csv-stringify (UTF-8 with a BOM, the
@@ -36,11 +33,8 @@ export function openSheetWriter(path: string, format: ExportFormat, layout: Shee
 
 function xlsxWriter(path: string, { fields, lang, timeZone, title }: SheetLayout): SheetWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName(title), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = fields.map((f) => {
-    const numFmt = spreadsheetNumberFormat(f, lang);
-    return { header: neutraliseFormula(f.label[lang]), key: f.key, width: Math.min(40, Math.max(12, f.label[lang].length + 2)), ...(numFmt && { style: { numFmt } }) };
-  });
+  const sheet = workbook.addWorksheet(spreadsheetSheetName(title), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = spreadsheetColumns(fields, lang);
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.commit();

@@ -1,4 +1,4 @@
-import { neutraliseFormula, spreadsheetCell, spreadsheetNumberFormat } from '@crm/engine';
+import { spreadsheetCell, spreadsheetColumns, spreadsheetSheetName } from '@crm/engine';
 import type { ApiRecord, ModuleDefinition, ModuleField } from '../api/types';
 import type { Lang } from '../i18n/i18n';
 
@@ -20,11 +20,8 @@ export async function downloadExcel(definition: ModuleDefinition, fields: Module
   if (records.length > EXCEL_LIMITS.records) return { ok: false, reason: 'tooMany', count: records.length };
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(definition.names.plural[lang].slice(0, 31));
-  sheet.columns = fields.map((f) => {
-    const numFmt = spreadsheetNumberFormat(f, lang);
-    return { header: neutraliseFormula(f.label[lang]), key: f.key, width: Math.min(40, Math.max(12, f.label[lang].length + 2)), ...(numFmt && { style: { numFmt } }) };
-  });
+  const sheet = workbook.addWorksheet(spreadsheetSheetName(definition.names.plural[lang]));
+  sheet.columns = spreadsheetColumns(fields, lang);
   sheet.getRow(1).font = { bold: true };
   const timeZone = browserTimeZone();
   for (const record of records) {
