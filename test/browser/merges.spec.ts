@@ -77,5 +77,11 @@ describe('Studio: duplicate merge', () => {
     await page.waitForSelector('[data-testid=dup-summary]:text("Grupos encontrados: 2 (4 registros)")');
     await page.waitForSelector('[data-testid=merges-list] tr[data-merge] a:text("Ana María Rojas")');
     await s.shot(page, 'merges-undone');
+
+    // The kept record's history tells both steps.
+    await page.goto(`${s.url}/m/contactos/${ids.ana}?tab=history`);
+    await page.waitForSelector('[data-testid=history] td:text("Registros combinados aquí: 1")');
+    await page.waitForSelector('[data-testid=history] td:text("Registros separados de nuevo: 1")');
+    await s.shot(page, 'merges-history');
   }, 120_000);
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ApiFailure } from '../api/api-error';
 import { recordsApi } from '../api/records.api';
 import type { HistoryItem, ModuleDefinition } from '../api/types';
+import { navigate, paths } from '../app/router';
 import { displayValue } from '../definition/field-display';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/es';
@@ -64,7 +65,7 @@ export function HistoryTab({ definition, id }: { definition: ModuleDefinition; i
                 <td>{ACTIONS[item.action] ? t(ACTIONS[item.action]) : item.action}</td>
                 <td>{field ? l(field.label) : (item.field ?? '')}</td>
                 <td className="old">{item.field ? displayValue(field, item.oldValue, lang) : ''}</td>
-                <td className="new">{item.field ? displayValue(field, item.newValue, lang) : ''}</td>
+                <td className="new">{item.field ? displayValue(field, item.newValue, lang) : <MergeNote module={definition.key} item={item} />}</td>
               </tr>
             );
           })}
@@ -76,5 +77,26 @@ export function HistoryTab({ definition, id }: { definition: ModuleDefinition; i
         </button>
       )}
     </div>
+  );
+}
+
+/** What a merge entry says: how many records went into this one, or the record this one went into (a link). */
+function MergeNote({ module, item }: { module: string; item: HistoryItem }) {
+  const { t } = useI18n();
+  if (item.action !== 'merge' && item.action !== 'unmerge') return null;
+  const detail = (item.action === 'merge' ? item.newValue : item.oldValue) as { merged?: string[]; mergedInto?: string } | null;
+  if (detail?.merged) return <>{t(item.action === 'merge' ? 'merges.history.merged' : 'merges.history.unmerged', { count: detail.merged.length })}</>;
+  if (!detail?.mergedInto) return null;
+  const target = paths.record(module, detail.mergedInto);
+  return (
+    <a
+      href={target}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(target);
+      }}
+    >
+      {t(item.action === 'merge' ? 'merges.history.mergedInto' : 'merges.history.backFrom')}
+    </a>
   );
 }

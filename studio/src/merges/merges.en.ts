@@ -67,4 +67,8 @@ export const mergesEn: Record<keyof typeof mergesEs, string> = {
   'merges.historyMore': 'More merges',
   'merges.action.merge': 'Merge',
   'merges.action.unmerge': 'Merge undone',
+  'merges.history.merged': 'Records merged into this one: {count}',
+  'merges.history.unmerged': 'Records split off again: {count}',
+  'merges.history.mergedInto': 'Merged into the record that was kept (open)',
+  'merges.history.backFrom': 'Split off the record that had kept it (open)',
 };

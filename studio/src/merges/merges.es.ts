@@ -65,4 +65,8 @@ export const mergesEs = {
   'merges.historyMore': 'Más combinaciones',
   'merges.action.merge': 'Combinación',
   'merges.action.unmerge': 'Combinación deshecha',
+  'merges.history.merged': 'Registros combinados aquí: {count}',
+  'merges.history.unmerged': 'Registros separados de nuevo: {count}',
+  'merges.history.mergedInto': 'Combinado en el registro que se conservó (abrir)',
+  'merges.history.backFrom': 'Separado del registro que lo había conservado (abrir)',
 };
