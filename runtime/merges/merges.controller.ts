@@ -4,6 +4,7 @@ import { type Caller, CurrentCaller, CurrentOperation } from '../core/caller';
 import type { OperationRef } from '../core/operation-ref';
 import { Requires } from '../core/requires.decorator';
 import { MergesService } from './merges.service';
+import { MergesListQuery } from './dto/merges-list.query';
 
 /**
  * Duplicate merges (B3): finding duplicates, the module's merges and undo.
@@ -45,8 +46,8 @@ export class MergesController {
   @ApiQuery({ name: 'module', required: true })
   @ApiQuery({ name: 'limit', required: false, type: Number })
   @ApiQuery({ name: 'cursor', required: false })
-  list(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Query() query: Record<string, unknown>) {
-    return this.merges.list(operation, caller, query.module, query.limit, query.cursor);
+  list(@CurrentOperation() operation: OperationRef, @CurrentCaller() caller: Caller, @Query() query: MergesListQuery) {
+    return this.merges.list(operation, caller, query);
   }
 
   @Requires.module('view')

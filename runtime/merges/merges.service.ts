@@ -13,6 +13,7 @@ import { type DuplicateGroup, DuplicatesRepository } from './duplicates.reposito
 import { MergeErrors } from './merge.errors';
 import { RecordMergesRepository, type MergeSummary } from './record-merges.repository';
 import { isUuid } from '../core/uuid';
+import { MERGES_PAGE, type MergesListQuery } from './dto/merges-list.query';
 
 export interface Page<T> {
   items: T[];
@@ -59,11 +60,11 @@ export class MergesService {
     return { items: found.items, total: totals.groups, records: totals.records, nextCursor: next < totals.groups ? String(next) : null };
   }
 
-  async list(operation: OperationRef, caller: Caller, module: unknown, limit: unknown, cursor: unknown): Promise<Page<MergeSummary>> {
-    if (typeof module !== 'string' || !/^[a-z][a-z0-9_]{0,62}$/.test(module)) throw ApiError.validation([issue('module', module === undefined ? 'required' : 'type', { expected: 'string' })]);
+  async list(operation: OperationRef, caller: Caller, query: MergesListQuery): Promise<Page<MergeSummary>> {
+    const { module } = query;
     if (caller.permissions && !moduleRight(caller.permissions, module, 'view')) throw MergeErrors.forbidden(module);
     await this.definitions.get(operation, module);
-    const page = pageOf(limit, cursor);
+    const page = { limit: query.limit ?? MERGES_PAGE.default, offset: query.cursor ? Number(query.cursor) : 0 };
     const found = await this.merges.list(this.db.manager, operation, module, page.limit, page.offset);
     const next = page.offset + found.items.length;
     return { items: found.items, total: found.total, nextCursor: next < found.total ? String(next) : null };
