@@ -32,15 +32,21 @@ export class DuplicatesRepository {
     query: DuplicateQuery,
     page: { limit: number; offset: number },
     visibleUserIds: ReadonlySet<string> | null,
-  ): Promise<{ items: DuplicateGroup[]; total: number }> {
+  ): Promise<{ items: DuplicateGroup[]; total: number; records: number }> {
     const built = this.grouped(operation, module, query, visibleUserIds);
     const order = query.fields.map((_, i) => `k${i}`).join(', ');
+    // The totals ride on the page's rows (window functions over the same grouping), so the grouping runs once.
     const rows = await sqlRows<Record<string, unknown>>(
       db,
-      `${built.sql} SELECT g.*, count(*) OVER ()::int AS total FROM grouped g ORDER BY g.n DESC, ${order} LIMIT $${built.params.length + 1} OFFSET $${built.params.length + 2}`,
+      `${built.sql} SELECT g.*, count(*) OVER ()::int AS total, (sum(g.n) OVER ())::int AS records FROM grouped g ORDER BY g.n DESC, ${order} LIMIT $${built.params.length + 1} OFFSET $${built.params.length + 2}`,
       [...built.params, page.limit, page.offset],
     );
-    return { items: rows.map((row) => this.group(row, query)), total: rows.length ? Number(rows[0].total) : 0 };
+    if (rows.length === 0 && page.offset > 0) {
+      // Past the last page: the totals still say how many there are.
+      const totals = await this.totals(db, operation, module, query, visibleUserIds);
+      return { items: [], total: totals.groups, records: totals.records };
+    }
+    return { items: rows.map((row) => this.group(row, query)), total: rows.length ? Number(rows[0].total) : 0, records: rows.length ? Number(rows[0].records) : 0 };
   }
 
   /** Groups after `after` (a key), in key order: how a job walks every group of a query once, even while it merges them. */

@@ -55,9 +55,8 @@ export class MergesService {
     const read = readDuplicateQuery(rest, definition, access.hiddenFields(definition));
     if (!read.ok) throw ApiError.validation(read.issues);
     const found = await this.duplicates.page(this.db.manager, operation, module, read.query, page, access.visibleUserIds);
-    const totals = await this.duplicates.totals(this.db.manager, operation, module, read.query, access.visibleUserIds);
     const next = page.offset + found.items.length;
-    return { items: found.items, total: totals.groups, records: totals.records, nextCursor: next < totals.groups ? String(next) : null };
+    return { items: found.items, total: found.total, records: found.records, nextCursor: next < found.total ? String(next) : null };
   }
 
   async list(operation: OperationRef, caller: Caller, query: MergesListQuery): Promise<Page<MergeSummary>> {
