@@ -43,3 +43,7 @@ export * from './import/column-matcher';
 export * from './import/row-converter';
 export * from './import/value-options.detector';
 export * from './import/example-file';
+export * from './dashboards/dashboard.types';
+export * from './dashboards/dashboard.schema';
+export * from './dashboards/dashboard.validator';
+export * from './dashboards/gauge-range';
