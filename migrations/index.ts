@@ -8,6 +8,7 @@ import { Imports1764000008000 } from './1764000008000-imports';
 import { MailDelivery1764000009000 } from './1764000009000-mail-delivery';
 import { MassDelete1764000011000 } from './1764000011000-mass-delete';
 import { OperationTimezone1764000013000 } from './1764000013000-operation-timezone';
+import { Dashboards1764000014000 } from './1764000014000-dashboards';
 
 /** Every system migration, oldest first; the runtime runs the pending ones at start. */
 export const SYSTEM_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const SYSTEM_MIGRATIONS = [
   MailDelivery1764000009000,
   MassDelete1764000011000,
   OperationTimezone1764000013000,
+  Dashboards1764000014000,
 ];

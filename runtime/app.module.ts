@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { Click2DialModule } from './click2dial/click2dial.module';
 import type { RuntimeConfig } from './config/runtime.config';
 import { CoreModule } from './core.module';
+import { DashboardsModule } from './dashboards/dashboards.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
@@ -55,6 +56,7 @@ export class AppModule {
         FilesModule,
         Click2DialModule,
         LevelsModule,
+        DashboardsModule,
       ],
     };
   }
