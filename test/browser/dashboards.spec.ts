@@ -55,7 +55,7 @@ describe('Studio dashboards', () => {
     await page.fill('[data-testid=widget-yellow]', '50');
     await page.fill('[data-testid=widget-green]', '75');
     await page.click('[data-testid=widget-confirm]');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=widget] canvas').length === 2);
+    await page.waitForFunction(`document.querySelectorAll('[data-testid=widget] canvas').length === 2`);
 
     // Move the gauge to the right of the chart, and make the chart taller.
     const gaugeHead = await box(page, '[data-testid=widget]:nth-child(2) .widget-head');
@@ -86,10 +86,10 @@ describe('Studio dashboards', () => {
     expect(gauge.layout).toMatchObject({ x: 6, y: 0 });
     expect(chart.layout.h).toBeGreaterThan(5);
 
-    const positions = () => page.$$eval('[data-testid=widget]', (all) => all.map((el) => [el.getAttribute('data-widget'), (el as HTMLElement).style.transform, (el as HTMLElement).style.height]));
+    const positions = () => page.evaluate(`[...document.querySelectorAll('[data-testid=widget]')].map((el) => [el.getAttribute('data-widget'), el.style.transform, el.style.height])`);
     const before = await positions();
     await page.reload();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=widget] canvas').length === 2);
+    await page.waitForFunction(`document.querySelectorAll('[data-testid=widget] canvas').length === 2`);
     expect(await positions()).toEqual(before);
     expect(await page.inputValue('[data-testid=dashboard-name]')).toBe('Contactos y ventas');
     await page.waitForTimeout(500);
@@ -102,7 +102,9 @@ describe('Studio dashboards', () => {
     let hit = false;
     for (let x = area.x + 40; x < area.x + area.width - 10 && !hit; x += 6) {
       await page.mouse.move(x, y);
-      hit = (await canvas.evaluate((el) => getComputedStyle(el).cursor)) === 'pointer';
+      hit =
+        (await canvas.evaluate((el: { ownerDocument: { defaultView: { getComputedStyle(e: unknown): { cursor: string } } } }) => el.ownerDocument.defaultView.getComputedStyle(el).cursor)) ===
+        'pointer';
       if (hit) await page.mouse.click(x, y);
     }
     expect(hit).toBe(true);
