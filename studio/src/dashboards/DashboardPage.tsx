@@ -7,7 +7,7 @@ import { useModules } from '../app/modules.context';
 import { useNotify } from '../app/notices';
 import { navigate, paths } from '../app/router';
 import { useI18n } from '../i18n/i18n';
-import { type Dashboard, dashboardsApi, type ProfileOption } from './dashboards.api';
+import { type Dashboard, dashboardsApi, type ProfileOption } from '../api/dashboards.api';
 import { WidgetDialog } from './WidgetDialog';
 import { WidgetView } from './WidgetView';
 

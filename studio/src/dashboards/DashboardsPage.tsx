@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ApiFailure } from '../api/api-error';
 import { navigate, paths } from '../app/router';
 import { useI18n } from '../i18n/i18n';
-import { type Dashboard, dashboardsApi } from './dashboards.api';
+import { type Dashboard, dashboardsApi } from '../api/dashboards.api';
 
 /** Paneles: the dashboards the user owns or shares by profile (all for administrators): new, open, delete. */
 export function DashboardsPage() {

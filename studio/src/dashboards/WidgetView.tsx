@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { combineFilters } from '../table/filter-model';
 import { encodeFilter } from '../table/url-filter';
 import { chartOption, gaugeOption, type PointKeys } from './chart-options';
-import { dashboardsApi } from './dashboards.api';
+import { dashboardsApi } from '../api/dashboards.api';
 import { drillFilter } from './drill-filter';
 import { EChart } from './EChart';
 import { measureName } from './widget-labels';

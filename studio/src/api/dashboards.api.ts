@@ -1,5 +1,5 @@
 import type { DashboardWidget } from '@crm/engine';
-import { api } from '../api/http';
+import { api } from './http';
 
 export interface Dashboard {
   id: string;
