@@ -166,4 +166,74 @@ describe('dashboards', () => {
       ['2026-Q2', 500],
     ]);
   });
+
+  it('refuses a widget over a field hidden from the caller, and keeps dashboards inside their operation', async () => {
+    const hidden = await t.api(
+      'POST',
+      '/api/v1/profiles',
+      {
+        name: 'Sin montos',
+        permissions: {
+          modules: { '*': { view: true, create: true, edit: true, delete: false, import: false, massDelete: false, massDuplicate: false, settings: false } },
+          fields: { oportunidades: { monto: 'hidden' } },
+          visibility: 'all',
+          allUsersCanEdit: false,
+          aiAssistant: false,
+          admin: false,
+        },
+      },
+      as(admin),
+    );
+    const role = (await t.api('GET', '/api/v1/roles', undefined, as(admin))).body.items[0];
+    expect((await t.api('POST', '/api/v1/users', { username: 'dani', displayName: 'dani', profileId: hidden.body.id, roleId: role.id }, as(admin))).status).toBe(201);
+    const dani = await login(op, 'dani');
+    const refused = await t.api('POST', '/api/v1/dashboards', { name: 'Montos', widgets: [wonByQuarter] }, as(dani));
+    expect(refused.status).toBe(400);
+    expect(refused.body.details.map((d: { path: string }) => d.path)).toEqual(['widgets[0].query.measures[0].field']);
+
+    const mine = await t.api('POST', '/api/v1/dashboards', { name: 'De esta operación', widgets: [wonByQuarter] }, as(admin));
+    const elsewhere = await t.createOperation('dsx');
+    const otherAdmin = await login(elsewhere, `ADMIN_@${elsewhere}`);
+    expect((await t.api('GET', `/api/v1/dashboards/${mine.body.id}`, undefined, as(otherAdmin))).status).toBe(404);
+    expect((await t.api('PUT', `/api/v1/dashboards/${mine.body.id}`, { name: 'X', version: 1, widgets: [] }, as(otherAdmin))).status).toBe(404);
+    expect((await t.api('GET', '/api/v1/dashboards', undefined, as(otherAdmin))).body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it("a realistic sales year: the dashboard's won value by quarter equals a hand-written SQL GROUP BY", async () => {
+    const sales = await t.createOperation('dsv');
+    const users = (await t.api('GET', '/api/v1/users', undefined, { operation: sales })).body.items.map((u: { id: string }) => u.id);
+    let seed = 20260401;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const phases = ['prospeccion', 'calificacion', 'propuesta', 'negociacion', 'ganada', 'ganada', 'perdida'];
+    const origins = ['llamada_entrante', 'campana', 'web', 'whatsapp', 'referido'];
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const day = new Date(Date.UTC(2025, 0, 1) + Math.floor(random() * 365) * 86_400_000).toISOString().slice(0, 10);
+      return {
+        nombre: `Oportunidad ${i + 1}`,
+        fase: phases[Math.floor(random() * phases.length)],
+        origen: origins[Math.floor(random() * origins.length)],
+        propietario: users[Math.floor(random() * users.length)],
+        fecha_cierre: day,
+        monto: (Math.round(random() * 5_000_000_00) / 100).toFixed(2),
+      };
+    });
+    for (let i = 0; i < rows.length; i += 1000) {
+      expect((await t.api('POST', '/api/v1/records/oportunidades/bulk', { rows: rows.slice(i, i + 1000), mode: 'insert' }, { operation: sales })).status).toBe(200);
+    }
+    const saved = await t.api('POST', '/api/v1/dashboards', { name: 'Ventas 2025', widgets: [wonByQuarter] }, { operation: sales });
+    expect(saved.status).toBe(201);
+    const widget = saved.body.widgets[0];
+    const answer = await t.api('POST', `/api/v1/records/${widget.module}/aggregate`, widget.query, { operation: sales });
+    const [{ schema_name: schema }] = await t.server.app.get(DataSource).query(`SELECT schema_name FROM core.operations WHERE key = $1`, [sales]);
+    const sql: { quarter: string; won: string }[] = await t.server.app
+      .get(DataSource)
+      .query(
+        `SELECT to_char(fecha_cierre, 'YYYY') || '-Q' || to_char(fecha_cierre, 'Q') AS quarter, sum(monto)::text AS won FROM "${schema}".oportunidades WHERE fase = 'ganada' AND deleted_at IS NULL GROUP BY 1 ORDER BY 1`,
+      );
+    expect(sql).toHaveLength(4);
+    expect(answer.body.rows.map((r: { keys: { value: string }[]; values: number[] }) => [r.keys[0].value, r.values[0]])).toEqual(sql.map((r) => [r.quarter, Number(r.won)]));
+  });
 });
