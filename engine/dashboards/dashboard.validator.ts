@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { valueKind } from '../definition/field-type.registry';
 import type { LocalizedText, ModuleDefinition } from '../definition/module-definition.types';
 import { SYSTEM_FIELDS, type SystemFieldKey } from '../definition/system-columns';
@@ -8,8 +8,9 @@ import { compileAggregate } from '../query/aggregate.compiler';
 import { DASHBOARD_WIDGETS_SCHEMA } from './dashboard.schema';
 import type { DashboardWidget } from './dashboard.types';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateShape = ajv.compile<DashboardWidget[]>(DASHBOARD_WIDGETS_SCHEMA);
+let compiled: ValidateFunction<DashboardWidget[]> | null = null;
+/** Compiled on first use, not on import: the Studio's first screen imports the engine and must not carry ajv. */
+const shape = (): ValidateFunction<DashboardWidget[]> => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile<DashboardWidget[]>(DASHBOARD_WIDGETS_SCHEMA));
 
 const say = (path: string, code: string, message: LocalizedText): Issue => ({ path, code, message });
 
@@ -60,6 +61,7 @@ function dateKind(definition: ModuleDefinition, key: string): 'date' | 'datetime
  * aggregation compiles against it, a gauge's date field is a date.
  */
 export function validateWidgets(input: unknown, definitionOf: (module: string) => ModuleDefinition | null): Result<DashboardWidget[]> {
+  const validateShape = shape();
   if (!validateShape(input)) return { ok: false, issues: shapeIssues(validateShape.errors ?? []) };
   const widgets = input;
   const issues: Issue[] = [];
