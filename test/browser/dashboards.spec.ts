@@ -120,4 +120,59 @@ describe('Studio dashboards', () => {
     expect(await page.locator('[data-testid=condition-value]').inputValue()).toBe(filter.value);
     await s.shot(page, 'dashboards-click-through');
   });
+
+  it('in English, an agent of a shared profile sees the dashboard with only their own numbers and cannot change it', async () => {
+    const rights = { view: true, create: true, edit: true, delete: false, import: false, massDelete: false, massDuplicate: false, settings: false };
+    const profile = await s.api('POST', '/api/v1/profiles', {
+      name: 'Agentes de ventas',
+      permissions: { modules: { '*': rights }, fields: {}, visibility: 'own', allUsersCanEdit: false, aiAssistant: false, admin: false },
+    });
+    expect(profile.status).toBe(201);
+    const role = (await s.api('GET', '/api/v1/roles')).body.items[0];
+    expect((await s.api('POST', '/api/v1/users', { username: 'vera', displayName: 'Vera', profileId: profile.body.id, roleId: role.id })).status).toBe(201);
+    const first = await s.t.api('POST', '/api/v1/auth/login', { operation: s.op, username: 'vera', password: s.op }, { token: null });
+    const token = (await s.t.api('POST', '/api/v1/auth/change-password', { currentPassword: s.op, newPassword: 'Ventas-Seguras-2031' }, { token: first.body.accessToken })).body.accessToken;
+    for (const ciudad of ['Cali', 'Cali', 'Pasto']) {
+      expect((await s.t.api('POST', '/api/v1/records/contactos', { nombre: `Propio ${ciudad}`, ciudad }, { token, operation: s.op })).status).toBe(201);
+    }
+    const shared = await s.api('POST', '/api/v1/dashboards', {
+      name: 'Equipo de ventas',
+      sharedWith: [profile.body.id],
+      widgets: [
+        {
+          id: 'c',
+          title: 'My contacts by city',
+          kind: 'chart',
+          module: 'contactos',
+          chart: 'pie',
+          query: { groups: [{ field: 'ciudad' }], measures: [{ op: 'count' }] },
+          layout: { x: 0, y: 0, w: 6, h: 5 },
+        },
+      ],
+    });
+    expect(shared.status).toBe(201);
+
+    const page = await s.page({ lang: 'en' });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await s.login(page, s.op, 'vera', 'Ventas-Seguras-2031').catch(async (error) => {
+      await s.shot(page, 'dashboards-login-failed');
+      throw error;
+    });
+    await page.click('[data-testid=menu-dashboards]');
+    await page.waitForSelector('h1:has-text("Dashboards")');
+    expect(await page.locator('[data-testid=dashboard-row]').count()).toBe(1);
+    await page.click('[data-testid=dashboard-row] a');
+    await page.waitForSelector('[data-testid=widget] canvas');
+    await page.waitForSelector('text=This dashboard is shared with you: you can see it, not change it.');
+    expect(await page.locator('[data-testid=save-dashboard]').count()).toBe(0);
+    expect(await page.locator('[data-testid=add-widget]').count()).toBe(0);
+    // Her numbers: the same widget, read as her.
+    const mine = (await s.t.api('POST', '/api/v1/records/contactos/aggregate', shared.body.widgets[0].query, { token, operation: s.op })).body.rows;
+    expect(mine.map((r: { keys: { value: string }[]; values: number[] }) => [r.keys[0].value, r.values[0]])).toEqual([
+      ['Cali', 2],
+      ['Pasto', 1],
+    ]);
+    await page.waitForTimeout(500);
+    await s.shot(page, 'dashboards-shared-en');
+  });
 });

@@ -84,7 +84,7 @@ export function chartOption(widget: DashboardWidget, result: AggregateResult, me
           radius: donut ? ['40%', '68%'] : '68%',
           center: ['50%', depth ? '44%' : '46%'],
           data,
-          label: { formatter: '{b}: {d}%' },
+          label: { formatter: (p: { name: string; percent: number }) => `${p.name}: ${(p.percent / 100).toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 })}` },
           ...(depth && { itemStyle: { shadowColor: 'rgba(0, 0, 0, 0.45)', shadowOffsetY: 12, shadowBlur: 4, borderColor: 'rgba(255,255,255,0.6)', borderWidth: 1 } }),
         },
       ],
