@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { FilterNode } from '@crm/engine';
 import { filterToDraft, draftToFilter } from '../table/filter-model';
 import { decodeFilter, encodeFilter } from '../table/url-filter';
+import { matchRoute, paths } from '../app/router';
 import { bucketLabel } from './chart-options';
 import { drillFilter } from './drill-filter';
 
@@ -54,5 +55,19 @@ describe('dashboard click-through', () => {
     expect(bucketLabel('2026-Q1', 'quarter', 'es', 'es-CO')).toBe('T1 2026');
     expect(bucketLabel('2026-Q1', 'quarter', 'en', 'en-US')).toBe('Q1 2026');
     expect(bucketLabel('2026-03', 'month', 'en', 'en-US')).toBe('Mar 2026');
+  });
+
+  it('has its routes, and the table route keeps the filter in its address', () => {
+    const route = (path: string) => {
+      const url = new URL(path, 'http://studio.invalid');
+      return matchRoute(url.pathname, url.searchParams);
+    };
+    expect(route(paths.dashboards())).toEqual({ name: 'dashboards' });
+    expect(route(paths.dashboard(null))).toEqual({ name: 'dashboard', id: null });
+    expect(route(paths.dashboard('b1d2'))).toEqual({ name: 'dashboard', id: 'b1d2' });
+    const address = paths.table('contactos', encodeFilter(won));
+    expect(route(address)).toEqual({ name: 'table', module: 'contactos' });
+    expect(decodeFilter(new URL(address, 'http://studio.invalid').searchParams.get('filter'))).toEqual(won);
+    expect(paths.table('contactos')).toBe('/m/contactos');
   });
 });
