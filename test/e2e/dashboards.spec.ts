@@ -1,3 +1,4 @@
+import { gaugeDays, gaugeFilter } from '@crm/engine';
 import { DataSource } from 'typeorm';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -235,5 +236,26 @@ describe('dashboards', () => {
       );
     expect(sql).toHaveLength(4);
     expect(answer.body.rows.map((r: { keys: { value: string }[]; values: number[] }) => [r.keys[0].value, r.values[0]])).toEqual(sql.map((r) => [r.quarter, Number(r.won)]));
+  });
+
+  it("a gauge's value is its measure over the date filter's range in the operation time zone, edges included and excluded", async () => {
+    const gauges = await t.createOperation('dsg');
+    const now = new Date();
+    const { from, to } = gaugeDays('lastMonth', now, 'America/Bogota');
+    const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    for (const [monto, fecha_cierre] of [
+      [100, from],
+      [20, dayBefore(to)],
+      [5000, to],
+      [7000, dayBefore(from)],
+    ] as const) {
+      expect((await t.api('POST', '/api/v1/records/oportunidades', { nombre: `Cierre ${fecha_cierre}`, fase: 'ganada', monto, fecha_cierre }, { operation: gauges })).status).toBe(201);
+    }
+    const saved = await t.api('POST', '/api/v1/dashboards', { name: 'Mensual', widgets: [monthly] }, { operation: gauges });
+    const widget = saved.body.widgets[0];
+    const body = { ...widget.query, filter: { and: [widget.query.filter, gaugeFilter(widget.gauge.dateField, 'date', widget.gauge.dateFilter, now, 'America/Bogota')] } };
+    const answer = await t.api('POST', `/api/v1/records/${widget.module}/aggregate`, body, { operation: gauges });
+    expect(answer.status).toBe(200);
+    expect(answer.body.rows).toEqual([{ keys: [], values: [120] }]);
   });
 });
