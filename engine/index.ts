@@ -47,3 +47,7 @@ export * from './merge/duplicate-key';
 export * from './merge/keeper-choice';
 export * from './merge/merged-values';
 export * from './export/spreadsheet-cell';
+export * from './dashboards/dashboard.types';
+export * from './dashboards/dashboard.schema';
+export * from './dashboards/dashboard.validator';
+export * from './dashboards/gauge-range';

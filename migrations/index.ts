@@ -10,6 +10,7 @@ import { Exports1764000010000 } from './1764000010000-exports';
 import { MassDelete1764000011000 } from './1764000011000-mass-delete';
 import { Merges1764000012000 } from './1764000012000-merges';
 import { OperationTimezone1764000013000 } from './1764000013000-operation-timezone';
+import { Dashboards1764000014000 } from './1764000014000-dashboards';
 
 /** Every system migration, oldest first; the runtime runs the pending ones at start. */
 export const SYSTEM_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const SYSTEM_MIGRATIONS = [
   MassDelete1764000011000,
   Merges1764000012000,
   OperationTimezone1764000013000,
+  Dashboards1764000014000,
 ];

@@ -8,6 +8,7 @@ import { Click2DialModule } from './click2dial/click2dial.module';
 import type { RuntimeConfig } from './config/runtime.config';
 import { CoreModule } from './core.module';
 import { ExportsModule } from './exports/exports.module';
+import { DashboardsModule } from './dashboards/dashboards.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
@@ -59,6 +60,7 @@ export class AppModule {
         Click2DialModule,
         LevelsModule,
         MergesModule,
+        DashboardsModule,
       ],
     };
   }

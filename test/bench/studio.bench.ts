@@ -22,6 +22,11 @@
  *    with the same token to POST /api/v1/records/contactos/query, interleaved
  *    with the browser loads.
  *
+ * 4. A ten-widget dashboard (nine chart types and a gauge) over the same
+ *    contactos: from the click on it in the Paneles list to the tenth widget
+ *    drawn. Baseline: its ten aggregation bodies (captured from the browser)
+ *    sent at once from Node with the same token.
+ *
  * The Studio is built into a folder of this run (not dist/studio, which other
  * suites rebuild while they run) and the browser gets its files from that
  * build through request interception (index.html for any other path, as the
@@ -490,6 +495,107 @@ void runBench('studio', async (cleanup) => {
     ]),
   );
 
+  // ---- 4. A ten-widget dashboard on the same contactos ----
+  // Ten charts and gauges of every kind over the 1,000,000 contactos, saved through the API; timed from the click on
+  // the dashboard in the list to the tenth widget drawn (its canvas, which appears once its aggregation answered).
+  // Baseline: the same ten aggregation bodies sent from Node at once with the same token.
+  const widgetDefs: [string, string, Record<string, unknown>][] = [
+    ['column', 'Por ciudad', { groups: [{ field: 'ciudad' }], order: { by: 'value', dir: 'desc' }, limit: 20 }],
+    ['pie', 'Por género', { groups: [{ field: 'genero' }] }],
+    ['donut', 'Por canal', { groups: [{ field: 'canal_preferido' }] }],
+    ['stackedColumn', 'Región y origen', { groups: [{ field: 'region' }, { field: 'origen' }], limit: 200 }],
+    ['line', 'Última actividad por mes', { groups: [{ field: 'ultima_actividad', bucket: 'month' }] }],
+    ['funnel', 'Por origen', { groups: [{ field: 'origen' }], order: { by: 'value', dir: 'desc' } }],
+    ['horizontalFunnel', 'Por país', { groups: [{ field: 'pais' }], order: { by: 'value', dir: 'desc' }, limit: 10 }],
+    ['pie3d', 'Autoriza datos', { groups: [{ field: 'autoriza_datos' }] }],
+    ['donut3d', 'Tipo de documento', { groups: [{ field: 'tipo_documento' }] }],
+  ];
+  const widgets = [
+    ...widgetDefs.map(([chart, title, query], i) => ({
+      id: `w${i}`,
+      title,
+      kind: 'chart',
+      module: 'contactos',
+      chart,
+      query: { measures: [{ op: 'count' }], ...query },
+      layout: { x: (i % 3) * 4, y: Math.floor(i / 3) * 4, w: 4, h: 4 },
+    })),
+    {
+      id: 'w9',
+      title: 'Contactos del año',
+      kind: 'gauge',
+      module: 'contactos',
+      query: { measures: [{ op: 'count' }] },
+      gauge: { goal: RECORDS, dateField: 'createdAt', dateFilter: 'thisYear', thresholds: { yellow: 50, green: 80 } },
+      layout: { x: 0, y: 12, w: 4, h: 4 },
+    },
+  ];
+  const saved = await t.api('POST', '/api/v1/dashboards', { name: 'Diez widgets', widgets }, { operation: op });
+  expectStatus(saved, 201, 'save the ten-widget dashboard');
+  const { context: dashContext, page: dashPage } = await newPage();
+  const aggregateBodies: { module: string; body: string; headers: Record<string, string> }[] = [];
+  let capturingAggregates = false;
+  dashPage.on('request', (request) => {
+    if (!capturingAggregates || request.method() !== 'POST' || !request.url().includes('/aggregate')) return;
+    const h = request.headers();
+    const headers: Record<string, string> = { 'x-forwarded-for': t.clientIp };
+    for (const name of ['authorization', 'accept-language', 'x-operation']) if (h[name]) headers[name] = h[name];
+    aggregateBodies.push({ module: new URL(request.url()).pathname, body: request.postData() ?? '', headers });
+  });
+  await dashPage.goto(t.server.url);
+  await login(dashPage);
+  const DASH_RUNS = Math.max(3, Math.min(RUNS, 8));
+  const dashMs: number[] = [];
+  const dashApiMs: number[] = [];
+  let dashClient: JsonClient | null = null;
+  cleanup(async () => dashClient?.close());
+  const openDashboard = async () => {
+    await dashPage.click('[data-testid=menu-dashboards]');
+    await dashPage.waitForSelector('[data-testid=dashboard-row] a');
+    const took = await dashPage.evaluate<number>(`new Promise((resolve) => {
+      const start = performance.now();
+      const done = () => document.querySelectorAll('[data-testid=widget] canvas').length >= 10;
+      const observer = new MutationObserver(() => {
+        if (!done()) return;
+        observer.disconnect();
+        resolve(performance.now() - start);
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+      document.querySelector('[data-testid=dashboard-row] a').click();
+    })`);
+    return took;
+  };
+  const replay = async () => {
+    dashClient ??= new JsonClient(t.server.url, aggregateBodies[0].headers);
+    const c = dashClient;
+    const start = process.hrtime.bigint();
+    const answers = await Promise.all(aggregateBodies.map((a) => c.send('POST', a.module, JSON.parse(a.body))));
+    const took = ms(start);
+    for (const answer of answers) expectStatus(answer, 200, 'replay aggregate');
+    return took;
+  };
+  log(`dashboard: ${DASH_RUNS} opens of a ten-widget dashboard, each followed by its ten aggregations from Node`);
+  capturingAggregates = true;
+  const coldOpenMs = await openDashboard();
+  capturingAggregates = false;
+  if (aggregateBodies.length !== 10) throw new Error(`expected 10 aggregations, saw ${aggregateBodies.length}`);
+  await replay();
+  for (let i = 0; i < DASH_RUNS; i++) {
+    dashMs.push(await openDashboard());
+    dashApiMs.push(await replay());
+    log(`dashboard ${i + 1}: ${dashMs[i].toFixed(0)} ms in the Studio, ${dashApiMs[i].toFixed(0)} ms for its ten aggregations from Node`);
+  }
+  await dashPage.screenshot({ path: join(ROOT, 'test', 'bench', 'out', 'studio-dashboard.png') }).catch(() => undefined);
+  await dashContext.close();
+  const dashboard = {
+    widgets: widgets.map((w) => ({ kind: w.kind, chart: (w as { chart?: string }).chart ?? null, query: w.query })),
+    coldFirstOpenMs: round(coldOpenMs, 1),
+    studioMs: summary(dashMs),
+    tenAggregationsFromNodeMs: summary(dashApiMs),
+    ratioMedian: round(latencyStats(dashMs).p50 / latencyStats(dashApiMs).p50, 2),
+  };
+  log(`dashboard: Studio median ${dashboard.studioMs.median} ms (cold ${dashboard.coldFirstOpenMs}), ten aggregations from Node ${dashboard.tenAggregationsFromNodeMs.median} ms`);
+
   return {
     records: RECORDS,
     runs: RUNS,
@@ -509,5 +615,6 @@ void runBench('studio', async (cleanup) => {
       openTo50RowsMs: { studio: summary(openTo50), apiFromNode: summary(apiOpenTo50), ratioMedian: round(latencyStats(openTo50).p50 / latencyStats(apiOpenTo50).p50, 2) },
       steps,
     },
+    dashboard,
   };
 });

@@ -44,7 +44,9 @@ export type Route =
   | { name: 'duplicates'; module: string }
   | { name: 'record'; module: string; id: string | null; tab: RecordTab }
   | { name: 'settings'; page: SettingsPage }
-  | { name: 'customize'; section: CustomizeSection };
+  | { name: 'customize'; section: CustomizeSection }
+  | { name: 'dashboards' }
+  | { name: 'dashboard'; id: string | null };
 
 const pick = <T extends string>(allowed: readonly T[], value: string | null | undefined, fallback: T): T => allowed.find((item) => item === value) ?? fallback;
 
@@ -62,6 +64,7 @@ export function matchRoute(path: string, search: URLSearchParams): Route {
   if (parts[0] === 'settings' && parts[1] === 'custom') return { name: 'customize', section: pick(CUSTOMIZE_SECTIONS, parts[2], 'picklists') };
   if (parts[0] === 'settings') return { name: 'settings', page: matchSettings(parts.slice(1), search) };
   if (parts[0] === 'exports') return { name: 'exports', download: search.get('download'), token: search.get('token') };
+  if (parts[0] === 'dashboards') return parts[1] ? { name: 'dashboard', id: parts[1] === 'new' ? null : parts[1] } : { name: 'dashboards' };
   if (parts[0] !== 'm' || !parts[1]) return { name: 'home' };
   const module = parts[1];
   if (!parts[2]) return { name: 'table', module };
@@ -78,7 +81,8 @@ const enc = encodeURIComponent;
 
 /** Every address the Studio links to, the inverse of `matchRoute`. */
 export const paths = {
-  table: (module: string) => `/m/${enc(module)}`,
+  /** `filter`: a base64url filter tree the table opens with (a dashboard's click-through). */
+  table: (module: string, filter?: string) => `/m/${enc(module)}${filter ? `?filter=${filter}` : ''}`,
   kanban: (module: string) => `/m/${enc(module)}/kanban`,
   /** The import wizard, the module's import history and its backups (issue 10). */
   importWizard: (module: string) => `/m/${enc(module)}/import`,
@@ -96,6 +100,8 @@ export const paths = {
   schema: () => '/settings/schema',
   /** Correo saliente: delivery, the sender and the outbox (issue 11). */
   outbox: () => '/settings/outbox',
+  dashboards: () => '/dashboards',
+  dashboard: (id: string | null) => `/dashboards/${id === null ? 'new' : enc(id)}`,
   customize: (section: CustomizeSection = 'picklists') => `/settings/custom/${section}`,
   exports: () => '/exports',
 };

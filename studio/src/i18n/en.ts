@@ -3,6 +3,7 @@ import { pluginActionsEn } from '../form/plugin-actions.en';
 import { designerEn } from '../designer/designer.en';
 import { exportsEn } from '../exports/exports.en';
 import { importsEn } from '../imports/imports.en';
+import { dashboardsEn } from '../dashboards/dashboards.en';
 import { mailEn } from '../mail/mail.en';
 import { massDeleteEn } from '../mass-delete/mass-delete.en';
 import { settingsEn } from '../settings/settings.en';
@@ -218,6 +219,7 @@ export const en: Record<MessageKey, string> = {
   ...designerEn,
   ...settingsEn,
   ...importsEn,
+  ...dashboardsEn,
   ...mailEn,
   ...massDeleteEn,
   ...mergesEn,

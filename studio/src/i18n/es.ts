@@ -3,6 +3,7 @@ import { pluginActionsEs } from '../form/plugin-actions.es';
 import { designerEs } from '../designer/designer.es';
 import { exportsEs } from '../exports/exports.es';
 import { importsEs } from '../imports/imports.es';
+import { dashboardsEs } from '../dashboards/dashboards.es';
 import { mailEs } from '../mail/mail.es';
 import { massDeleteEs } from '../mass-delete/mass-delete.es';
 import { settingsEs } from '../settings/settings.es';
@@ -222,6 +223,7 @@ export const es = {
   ...designerEs,
   ...settingsEs,
   ...importsEs,
+  ...dashboardsEs,
   ...mailEs,
   ...massDeleteEs,
   ...mergesEs,

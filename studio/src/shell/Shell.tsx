@@ -21,6 +21,9 @@ const BackupsPage = lazy(() => import('../imports/BackupsPage').then((m) => ({ d
 const DeletionsPage = lazy(() => import('../mass-delete/DeletionsPage').then((m) => ({ default: m.DeletionsPage })));
 const DuplicatesPage = lazy(() => import('../merges/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));
 const ExportsPage = lazy(() => import('../exports/ExportsPage').then((m) => ({ default: m.ExportsPage })));
+// Dashboards draw with ECharts and react-grid-layout: they load only when opened.
+const DashboardsPage = lazy(() => import('../dashboards/DashboardsPage').then((m) => ({ default: m.DashboardsPage })));
+const DashboardPage = lazy(() => import('../dashboards/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const CustomizePage = lazy(() => import('../settings/CustomizePage').then((m) => ({ default: m.CustomizePage })));
 
 function Content() {
@@ -52,11 +55,14 @@ function Content() {
       </Suspense>
     );
   }
+  if (route.name === 'dashboards' || route.name === 'dashboard') {
+    return <Suspense fallback={<p className="muted">{t('shell.loading')}</p>}>{route.name === 'dashboards' ? <DashboardsPage /> : <DashboardPage key={route.id ?? 'new'} id={route.id} />}</Suspense>;
+  }
   const definition = byKey.get(route.module);
   if (!definition) return <p className="error">{t('record.notFound')}</p>;
   switch (route.name) {
     case 'table':
-      return <TableView key={definition.key} definition={definition} />;
+      return <TableView key={`${definition.key}?${search.get('filter') ?? ''}`} definition={definition} />;
     case 'kanban':
       return <KanbanView key={definition.key} definition={definition} />;
     case 'import':
@@ -84,7 +90,15 @@ function CurrentModule() {
   const { path, search } = useLocation();
   const route = matchRoute(path, search);
   const settings = route.name === 'settings' || route.name === 'customize';
-  return <SideMenu current={route.name === 'home' || route.name === 'exports' || settings ? null : route.module} settings={settings} exports={route.name === 'exports'} />;
+  const dashboards = route.name === 'dashboards' || route.name === 'dashboard';
+  return (
+    <SideMenu
+      current={route.name === 'home' || route.name === 'exports' || settings || dashboards ? null : route.module}
+      settings={settings}
+      exports={route.name === 'exports'}
+      dashboards={dashboards}
+    />
+  );
 }
 
 /** The signed-in frame: menu on the left, user and language on top, the route's view in the middle. */

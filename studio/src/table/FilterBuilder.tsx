@@ -79,8 +79,11 @@ function GroupEditor({ definition, group, onChange, onRemove, root }: { definiti
 }
 
 function ConditionEditor({ fields, condition, onChange, onRemove }: { fields: ModuleField[]; condition: ConditionDraft; onChange(c: ConditionDraft): void; onRemove(): void }) {
-  const { t, l } = useI18n();
-  const field = fields.find((f) => f.key === condition.field) ?? fields[0];
+  const { t, l, locale } = useI18n();
+  const found = fields.find((f) => f.key === condition.field);
+  if (!found)
+    return <FixedCondition condition={condition} onRemove={onRemove} label={SYSTEM_KEYS.has(condition.field) ? t(`system.${condition.field}` as MessageKey) : condition.field} locale={locale} />;
+  const field = found;
   const operators = operatorsFor(field);
   return (
     <div className="filter-condition" data-testid="filter-condition">
@@ -110,6 +113,23 @@ function ConditionEditor({ fields, condition, onChange, onRemove }: { fields: Mo
         ))}
       </select>
       <ConditionValue field={field} condition={condition} onChange={(value) => onChange({ ...condition, value })} />
+      <button type="button" onClick={onRemove} aria-label={t('filter.remove')}>
+        ✕
+      </button>
+    </div>
+  );
+}
+
+const SYSTEM_KEYS = new Set(['createdAt', 'updatedAt', 'version']);
+
+/** A condition on a field the builder has no editor for (a system field, from a dashboard's click-through): shown as it is, removable. */
+function FixedCondition({ condition, label, locale, onRemove }: { condition: ConditionDraft; label: string; locale: string; onRemove(): void }) {
+  const { t } = useI18n();
+  const shown = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value).toLocaleString(locale) : String(value ?? ''));
+  return (
+    <div className="filter-condition" data-testid="filter-condition">
+      <span>{label}</span> <span>{t(`op.${condition.op}` as MessageKey)}</span>{' '}
+      <span data-testid="condition-fixed-value">{Array.isArray(condition.value) ? condition.value.map(shown).join(' – ') : shown(condition.value)}</span>
       <button type="button" onClick={onRemove} aria-label={t('filter.remove')}>
         ✕
       </button>

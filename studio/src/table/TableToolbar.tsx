@@ -25,8 +25,8 @@ interface Props {
 export function TableToolbar({ definition, query, columns, onColumns, busy, exporting, onExport, onBackgroundExport }: Props) {
   const { t, l } = useI18n();
   const [searchText, setSearchText] = useState('');
-  const [draft, setDraft] = useState<GroupDraft>(() => emptyGroup());
-  const [showFilters, setShowFilters] = useState(false);
+  const [draft, setDraft] = useState<GroupDraft>(() => query.applied);
+  const [showFilters, setShowFilters] = useState(query.filterOn);
   const rights = useRights();
   return (
     <>

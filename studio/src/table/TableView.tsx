@@ -4,6 +4,7 @@ import type { ApiFailure } from '../api/api-error';
 import type { ModuleDefinition } from '../api/types';
 import { useBackgroundExport } from '../exports/use-background-export';
 import { useNotify } from '../app/notices';
+import { useLocation } from '../app/router';
 import { useI18n } from '../i18n/i18n';
 import { BulkActions } from './BulkActions';
 import { Pager } from './Pager';
@@ -16,6 +17,7 @@ import { type ExcelOverLimit, useExcelExport } from './use-excel-export';
 import '../exports/exports.css';
 import { useSelection } from './use-selection';
 import { useTableQuery } from './use-table-query';
+import { decodeFilter } from './url-filter';
 
 /** R1: the list of any module, driven only by its definition. */
 export function TableView({ definition }: { definition: ModuleDefinition }) {
@@ -23,7 +25,8 @@ export function TableView({ definition }: { definition: ModuleDefinition }) {
   const notify = useNotify();
   const [columns, setColumns] = useState(() => loadColumns(definition));
   const fields = useMemo(() => columnCandidates(definition).filter((f) => columns.includes(f.key)), [definition, columns]);
-  const query = useTableQuery(definition, fields);
+  const { search } = useLocation();
+  const query = useTableQuery(definition, fields, decodeFilter(search.get('filter')));
   const selection = useSelection(definition.key, query.rows, query.filter);
   const exportExcel = useExcelExport(definition, fields, query);
   const exportInBackground = useBackgroundExport(definition, fields, query);

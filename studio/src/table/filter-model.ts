@@ -57,3 +57,15 @@ export function combineFilters(...nodes: (FilterNode | undefined)[]): FilterNode
   if (present.length === 0) return undefined;
   return present.length === 1 ? present[0] : { and: present };
 }
+
+/** The builder's tree of an API filter (a filter from the URL), so it shows and can be changed; conditions stay as they are. */
+export function filterToDraft(node: FilterNode | undefined): GroupDraft {
+  if (!node) return emptyGroup();
+  const toDraft = (n: FilterNode): FilterDraft => {
+    if ('and' in n) return { kind: 'group', id: newId(), mode: 'and', children: n.and.map(toDraft) };
+    if ('or' in n) return { kind: 'group', id: newId(), mode: 'or', children: n.or.map(toDraft) };
+    return { kind: 'condition', id: newId(), field: n.field, op: n.op, value: n.value ?? '' };
+  };
+  const root = toDraft(node);
+  return root.kind === 'group' ? root : { kind: 'group', id: newId(), mode: 'and', children: [root] };
+}

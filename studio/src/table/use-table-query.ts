@@ -2,12 +2,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiFailure } from '../api/api-error';
 import { recordsApi } from '../api/records.api';
 import type { ApiRecord, FilterNode, ModuleDefinition, ModuleField, SortInput } from '../api/types';
-import { combineFilters, draftToFilter, emptyGroup, type GroupDraft, searchFilter } from './filter-model';
+import { combineFilters, draftToFilter, filterToDraft, type GroupDraft, searchFilter } from './filter-model';
 
 export interface TableQuery {
   /** The quick search and the filter builder's groups, combined. */
   filter: FilterNode | undefined;
   filterOn: boolean;
+  /** The filter builder's groups as applied (at first those of the URL's `?filter=`). */
+  applied: GroupDraft;
   sort: SortInput;
   page: number;
   pageSize: number;
@@ -29,10 +31,13 @@ export interface TableQuery {
   reload(): void;
 }
 
-/** The page of records the list shows: search, filters, sort and paging, read from POST /records/{module}/query. */
-export function useTableQuery(definition: ModuleDefinition, fields: ModuleField[]): TableQuery {
+/**
+ * The page of records the list shows: search, filters, sort and paging, read from POST /records/{module}/query.
+ * `initialFilter` (a dashboard's click-through, `?filter=`) starts as the filter builder's applied filter.
+ */
+export function useTableQuery(definition: ModuleDefinition, fields: ModuleField[], initialFilter?: FilterNode): TableQuery {
   const [search, setSearch] = useState('');
-  const [applied, setApplied] = useState<GroupDraft>(() => emptyGroup());
+  const [applied, setApplied] = useState<GroupDraft>(() => filterToDraft(initialFilter));
   const [sort, setSort] = useState<SortInput>({ field: 'updatedAt', dir: 'desc' });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(25);
@@ -77,6 +82,7 @@ export function useTableQuery(definition: ModuleDefinition, fields: ModuleField[
   return {
     filter,
     filterOn: draftToFilter(applied) !== undefined,
+    applied,
     sort,
     page,
     pageSize,
