@@ -67,6 +67,17 @@ describe('Studio: duplicate merge', () => {
     await page.waitForSelector('[data-testid=merges-list] tr[data-merge] a:text("ANA MARIA Rojas")');
     await s.shot(page, 'merges');
 
+    // An old link to the merged record (in another tab) says where it went and leads there.
+    const other = await s.page({ lang: 'es' });
+    await s.login(other);
+    await other.goto(`${s.url}/m/contactos/${ids.ana2}`);
+    await other.waitForSelector('[data-testid=merged-into]:has-text("Este registro se combinó con otro")');
+    await s.shot(other, 'merges-merged-record');
+    await other.click('[data-testid=merged-into] a');
+    await other.waitForURL(`**/m/contactos/${ids.ana}`);
+    await other.waitForSelector('text=ANA MARIA Rojas');
+    await other.close();
+
     await page.click('[data-testid=merge-undo]');
     await page.waitForSelector('[data-testid=undo-progress][data-state=completed]');
     await expect(page.textContent('[data-testid=undo-done]')).resolves.toBe('Combinación deshecha; registros restaurados: 1.');

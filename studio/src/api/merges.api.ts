@@ -59,5 +59,7 @@ export const mergesApi = {
   /** Merges every group the query finds, the keeper of each chosen by `rule`. */
   mergeAll: (module: string, rule: KeeperRule, duplicates: DuplicateQuery) => jobsApi.start('records.merge', { module, rule, duplicates }),
   list: (module: string, limit: number, cursor: string | null) => api<Page<MergeSummary>>('GET', `/api/v1/merges?module=${enc(module)}&limit=${limit}${cursor ? `&cursor=${enc(cursor)}` : ''}`),
+  /** Where a merged record went; 404 when it is in no merge that stands. */
+  mergedInto: (module: string, id: string) => api<{ recordId: string; mergedInto: string; mergeId: string }>('GET', `/api/v1/merges/records/${enc(module)}/${enc(id)}`),
   undo: (mergeId: string) => api<{ id: string; state: string }>('POST', `/api/v1/merges/${enc(mergeId)}/undo`),
 };

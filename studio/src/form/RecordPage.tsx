@@ -15,6 +15,7 @@ import { type Conflict, ConflictPanel } from './ConflictPanel';
 import { changedValues, createValues, fieldsChangedBetween, toFormData } from './form-values';
 import { PluginActions } from './PluginActions';
 import { RecordForm } from './RecordForm';
+import { MergedRecordNotice } from '../merges/MergedRecordNotice';
 import { useRecordWatch } from './record-watch';
 import { serverErrors } from './server-errors';
 import { TipificarDialog } from './TipificarDialog';
@@ -151,7 +152,7 @@ export function RecordPage({ definition, id, tab }: { definition: ModuleDefiniti
     navigate(paths.newRecord(definition.key));
   }
 
-  if (loadError) return <p className="error">{l(loadError.text)}</p>;
+  if (loadError) return loadError.status === 404 && id ? <MergedRecordNotice module={definition.key} id={id} fallback={l(loadError.text)} /> : <p className="error">{l(loadError.text)}</p>;
   if (id && !record) return <p className="muted">{t('shell.loading')}</p>;
   const heading = record ? recordTitle(definition, record) : t('record.new', { module: l(definition.names.singular) });
 

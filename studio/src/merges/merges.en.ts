@@ -67,6 +67,8 @@ export const mergesEn: Record<keyof typeof mergesEs, string> = {
   'merges.historyMore': 'More merges',
   'merges.action.merge': 'Merge',
   'merges.action.unmerge': 'Merge undone',
+  'merges.mergedNotice': 'This record was merged into another one, the one that was kept.',
+  'merges.mergedOpen': 'Open the kept record',
   'merges.history.merged': 'Records merged into this one: {count}',
   'merges.history.unmerged': 'Records split off again: {count}',
   'merges.history.mergedInto': 'Merged into the record that was kept (open)',

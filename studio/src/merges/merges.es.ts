@@ -65,6 +65,8 @@ export const mergesEs = {
   'merges.historyMore': 'Más combinaciones',
   'merges.action.merge': 'Combinación',
   'merges.action.unmerge': 'Combinación deshecha',
+  'merges.mergedNotice': 'Este registro se combinó con otro, que es el que se conservó.',
+  'merges.mergedOpen': 'Abrir el registro conservado',
   'merges.history.merged': 'Registros combinados aquí: {count}',
   'merges.history.unmerged': 'Registros separados de nuevo: {count}',
   'merges.history.mergedInto': 'Combinado en el registro que se conservó (abrir)',
