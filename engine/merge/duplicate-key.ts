@@ -5,6 +5,28 @@
  * Postgres finds are the ones `duplicateKey` would find.
  */
 
+import type { FieldType } from '../definition/module-definition.types';
+
+/** The field types duplicates can be looked for by: a scalar column (not sub-tables, files, multi-selects or formulas). */
+export const DUPLICATE_KEY_TYPES: readonly FieldType[] = [
+  'text',
+  'longText',
+  'email',
+  'url',
+  'phone',
+  'integer',
+  'decimal',
+  'currency',
+  'percent',
+  'date',
+  'datetime',
+  'boolean',
+  'select',
+  'lookup',
+  'user',
+  'autonumber',
+];
+
 /** `exact`: the stored value; `normalised`: case, accents and spaces ignored, phones (and chosen fields) by their digits only. */
 export type DuplicateMode = 'exact' | 'normalised';
 

@@ -1,4 +1,4 @@
-import { type DuplicateMode, type Issue, issue, keyNormalisation, type KeyNormalisation, type ModuleDefinition, type ModuleField } from '@crm/engine';
+import { DUPLICATE_KEY_TYPES, type DuplicateMode, type Issue, issue, keyNormalisation, type KeyNormalisation, type ModuleDefinition, type ModuleField } from '@crm/engine';
 
 /** One field of a duplicates query and how its values are compared. */
 export interface DuplicateKeyField {
@@ -30,7 +30,7 @@ export interface DuplicateQueryInput {
 }
 
 /** Types whose values can be grouped (one scalar per record). */
-const GROUPABLE = new Set(['text', 'longText', 'email', 'url', 'phone', 'integer', 'decimal', 'currency', 'percent', 'date', 'datetime', 'boolean', 'select', 'lookup', 'user', 'autonumber']);
+const GROUPABLE = new Set<string>(DUPLICATE_KEY_TYPES);
 const KEYS = new Set(['fields', 'mode', 'digitsOnly', 'created', 'modified']);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_FIELDS = 5;

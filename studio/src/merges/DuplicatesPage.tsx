@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { KeeperRule, ModuleDefinition } from '@crm/engine';
+import { KEEPER_RULES, type KeeperRule, type ModuleDefinition } from '@crm/engine';
 import { type DuplicateGroup, type DuplicateQuery, type MergeResult, mergesApi } from '../api/merges.api';
 import { recordsApi } from '../api/records.api';
 import type { ApiRecord } from '../api/types';
@@ -17,7 +17,6 @@ import '../designer/designer.css';
 import './merges.css';
 
 const PAGE = 50;
-const RULES: KeeperRule[] = ['newest', 'oldest', 'mostComplete'];
 const groupKey = (group: DuplicateGroup) => group.key.join('\u0000');
 
 /** "Duplicados" (B3): find groups, review one side by side, merge the chosen groups (or all of them by a rule) as a job, and the merges list with undo. */
@@ -156,7 +155,7 @@ export function DuplicatesPage({ definition }: { definition: ModuleDefinition })
           <p data-testid="dup-summary">{t('merges.summary', { groups: n(totals.groups), records: n(totals.records) })}</p>
           <div className="merge-rules" role="group" aria-label={t('merges.rule')}>
             <span>{t('merges.rule')}:</span>
-            {RULES.map((r) => (
+            {KEEPER_RULES.map((r) => (
               <button key={r} type="button" className={r === rule ? 'on' : undefined} aria-pressed={r === rule} onClick={() => applyRule(r)} data-testid={`rule-${r}`}>
                 {t(`merges.rule.${r}`)}
               </button>

@@ -3,7 +3,7 @@ import type { ApiRecord } from '../api/types';
 import type { DuplicateQuery, MergeGroup } from '../api/merges.api';
 
 /** Field types a duplicates query can compare (the server refuses the rest). */
-export const GROUPABLE_TYPES = ['text', 'longText', 'email', 'url', 'phone', 'integer', 'decimal', 'currency', 'percent', 'date', 'datetime', 'boolean', 'select', 'lookup', 'user', 'autonumber'];
+export { DUPLICATE_KEY_TYPES as GROUPABLE_TYPES } from '@crm/engine';
 
 /** The choices of one group: the record kept and, per field, the record whose value the user picked (absent: the default). */
 export interface GroupChoice {
